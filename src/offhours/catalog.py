@@ -1,0 +1,306 @@
+"""Load and validate the curriculum content (data under ``offhours/content``) into immutable models.
+
+This is the one place that reads content files. Every problem found is reported with the file and the
+entry it sits in, so a content author can fix it without guessing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any, Literal, TypeVar
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from offhours.errors import InputError
+
+Level = Literal["beginner", "intermediate", "advanced"]
+Format = Literal["video", "audio", "reading", "interactive", "course", "book", "project", "community"]
+Cost = Literal["free", "freemium", "paid"]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+M = TypeVar("M", bound=_Model)
+
+
+class Area(_Model):
+    slug: str = Field(pattern=SLUG_PATTERN)
+    title: str = Field(min_length=3)
+    kind: Literal["core", "domain"]
+
+
+class Topic(_Model):
+    slug: str = Field(pattern=SLUG_PATTERN)
+    title: str = Field(min_length=3)
+    area: str
+    level: Level
+    hours: float = Field(gt=0, le=60)
+    prerequisites: tuple[str, ...] = ()
+    summary: str = Field(min_length=40)
+    outcomes: tuple[str, ...] = Field(min_length=2, max_length=5)
+
+    @field_validator("outcomes")
+    @classmethod
+    def _outcomes_start_with_you_can(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for outcome in value:
+            if not outcome.lower().startswith("you can "):
+                raise ValueError(f"outcome must start with 'You can': {outcome!r}")
+        return value
+
+
+class Resource(_Model):
+    id: str = Field(pattern=SLUG_PATTERN)
+    title: str = Field(min_length=2)
+    provider: str = Field(min_length=2)
+    url: str
+    format: Format
+    cost: Cost
+    minutes: int = Field(gt=0, le=20000, description="total time to work through it")
+    session_minutes: int = Field(gt=0, le=240, description="a typical sitting: one episode, chapter, lesson")
+    level: Level
+    topics: tuple[str, ...] = Field(min_length=1)
+    audio_only: bool = False
+    phone_friendly: bool = False
+    note: str = ""
+
+    @field_validator("url")
+    @classmethod
+    def _https_url(cls, value: str) -> str:
+        parsed = urlparse(value)
+        if parsed.scheme != "https" or not parsed.netloc or " " in value:
+            raise ValueError(f"url must be a well-formed https:// address, got {value!r}")
+        return value
+
+    @property
+    def suits_dead_time(self) -> bool:
+        """Usable without a keyboard in a short gap: audio, or phone-friendly and short."""
+        return self.audio_only or (self.phone_friendly and self.session_minutes <= 25)
+
+
+class Track(_Model):
+    slug: str = Field(pattern=SLUG_PATTERN)
+    title: str
+    summary: str = Field(min_length=40)
+    topics: tuple[str, ...] = Field(min_length=3)
+
+
+class MilestoneTemplate(_Model):
+    title: str
+    areas: tuple[str, ...] = Field(min_length=1)
+
+
+class GoalKind(_Model):
+    slug: str = Field(pattern=SLUG_PATTERN)
+    title: str
+    summary: str
+    targets: tuple[str, ...] = Field(min_length=1, description="topics the goal must reach")
+    milestones: tuple[MilestoneTemplate, ...] = Field(min_length=3, max_length=6)
+
+
+class StyleOption(_Model):
+    text: str
+    style: Literal["visual", "auditory", "reading", "kinesthetic"]
+
+
+class StyleQuestion(_Model):
+    id: str = Field(pattern=SLUG_PATTERN)
+    prompt: str
+    options: tuple[StyleOption, ...] = Field(min_length=4, max_length=4)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    areas: dict[str, Area]
+    topics: dict[str, Topic]
+    resources: dict[str, Resource]
+    tracks: dict[str, Track]
+    goal_kinds: dict[str, GoalKind]
+    style_questions: tuple[StyleQuestion, ...]
+    dependents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def resources_for(self, topic: str) -> list[Resource]:
+        return [r for r in self.resources.values() if topic in r.topics]
+
+
+class ContentError(InputError):
+    """The shipped content is invalid; raised with every problem found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} content problem(s): " + "; ".join(problems[:5]))
+
+
+def _content_root() -> Traversable:
+    return resources.files("offhours") / "content"
+
+
+def _read_entries(root: Traversable, relative: str, key: str) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """Yield (file, index, raw entry) for each ``[[key]]`` table in one file or every file of a folder."""
+    node = root.joinpath(*relative.split("/"))
+    if not node.is_dir() and not node.is_file():
+        return
+    files = sorted((f for f in node.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name) \
+        if node.is_dir() else [node]
+    for file in files:
+        name = f"content/{relative}/{file.name}" if node.is_dir() else f"content/{relative}"
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ContentError([f"{name}: {exc}"]) from exc
+        for index, entry in enumerate(data.get(key, [])):
+            yield name, index, entry
+
+
+def _parse(
+    model: type[M], entries: Iterable[tuple[str, int, dict[str, Any]]], key: str, problems: list[str]
+) -> list[M]:
+    parsed: list[M] = []
+    for name, index, raw in entries:
+        label = raw.get("slug") or raw.get("id") or f"#{index + 1}"
+        try:
+            parsed.append(model.model_validate(raw))
+        except ValidationError as exc:
+            for err in exc.errors():
+                where = ".".join(str(p) for p in err["loc"])
+                problems.append(f"{name} [{key} {label}] {where}: {err['msg']}")
+    return parsed
+
+
+def _index(items: list[M], attr: str, what: str, problems: list[str]) -> dict[str, M]:
+    out: dict[str, M] = {}
+    for item in items:
+        key = getattr(item, attr)
+        if key in out:
+            problems.append(f"duplicate {what} {key!r}")
+        out[key] = item
+    return out
+
+
+def find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:
+    """Return one cycle in a prerequisite graph as a list of slugs, or None if it is acyclic."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, ()):
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt):], nxt]
+            if nxt not in state and (cycle := visit(nxt)):
+                return cycle
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return None
+
+
+def _check_references(catalog: Catalog, problems: list[str]) -> None:
+    topics = catalog.topics
+    for topic in topics.values():
+        if topic.area not in catalog.areas:
+            problems.append(f"topic {topic.slug}: unknown area {topic.area!r}")
+        for prereq in topic.prerequisites:
+            if prereq not in topics:
+                problems.append(f"topic {topic.slug}: unknown prerequisite {prereq!r}")
+            if prereq == topic.slug:
+                problems.append(f"topic {topic.slug}: lists itself as a prerequisite")
+    for resource in catalog.resources.values():
+        for slug in resource.topics:
+            if slug not in topics:
+                problems.append(f"resource {resource.id}: unknown topic {slug!r}")
+    for track in catalog.tracks.values():
+        if track.slug not in catalog.areas or catalog.areas[track.slug].kind != "domain":
+            problems.append(f"track {track.slug}: no domain area of that slug")
+        for slug in track.topics:
+            if slug not in topics:
+                problems.append(f"track {track.slug}: unknown topic {slug!r}")
+    for kind in catalog.goal_kinds.values():
+        for slug in kind.targets:
+            if slug not in topics:
+                problems.append(f"goal kind {kind.slug}: unknown target topic {slug!r}")
+        for milestone in kind.milestones:
+            for area in milestone.areas:
+                if area not in catalog.areas and area != "domain":
+                    problems.append(f"goal kind {kind.slug}: milestone {milestone.title!r} unknown area {area!r}")
+    cycle = find_cycle({slug: t.prerequisites for slug, t in topics.items()})
+    if cycle:
+        problems.append("prerequisite cycle: " + " -> ".join(cycle))
+
+
+def load_catalog(root: Traversable | None = None) -> Catalog:
+    """Read every content file, validate it, and return the catalog; raise ContentError listing problems."""
+    catalog, problems = check_catalog(root)
+    if problems:
+        raise ContentError(problems)
+    return catalog
+
+
+def check_catalog(root: Traversable | None = None) -> tuple[Catalog, list[str]]:
+    """Build the catalog from whatever is valid and list every problem found on the way."""
+    root = root or _content_root()
+    problems: list[str] = []
+    areas = _index(_parse(Area, _read_entries(root, "areas.toml", "areas"), "areas", problems),
+                   "slug", "area", problems)
+    topics = _index(_parse(Topic, _read_entries(root, "topics", "topics"), "topics", problems),
+                    "slug", "topic", problems)
+    resource_list = _parse(Resource, _read_entries(root, "resources", "resources"), "resources", problems)
+    resources_by_id = _index(resource_list, "id", "resource", problems)
+    seen_urls: dict[str, str] = {}
+    for res in resource_list:
+        if res.url in seen_urls and seen_urls[res.url] != res.id:
+            problems.append(f"resources {seen_urls[res.url]} and {res.id} share the url {res.url}")
+        seen_urls[res.url] = res.id
+    tracks = _index(_parse(Track, _read_entries(root, "tracks.toml", "tracks"), "tracks", problems),
+                    "slug", "track", problems)
+    kinds = _index(_parse(GoalKind, _read_entries(root, "goals.toml", "goal_kinds"), "goal_kinds", problems),
+                   "slug", "goal kind", problems)
+    questions = tuple(_parse(StyleQuestion, _read_entries(root, "style_quiz.toml", "questions"),
+                             "questions", problems))
+    dependents: dict[str, list[str]] = {slug: [] for slug in topics}
+    for topic in topics.values():
+        for prereq in topic.prerequisites:
+            dependents.setdefault(prereq, []).append(topic.slug)
+    catalog = Catalog(areas, topics, resources_by_id, tracks, kinds, questions,
+                      {k: tuple(v) for k, v in dependents.items()})
+    _check_references(catalog, problems)
+    return catalog, problems
+
+
+@cache
+def default_catalog() -> Catalog:
+    """The shipped catalog, loaded once per process."""
+    return load_catalog()
+
+
+def coverage_problems(catalog: Catalog) -> list[str]:
+    """Topics that lack at least two resources in at least two formats."""
+    problems = []
+    for slug in catalog.topics:
+        found = catalog.resources_for(slug)
+        formats = {r.format for r in found}
+        if len(found) < 2 or len(formats) < 2:
+            problems.append(f"topic {slug}: {len(found)} resource(s) in {len(formats)} format(s); need 2 in 2")
+    return problems
+
+
+if __name__ == "__main__":  # content authors: `python -m offhours.catalog` lists every problem
+    cat, found = check_catalog()
+    gaps = coverage_problems(cat)
+    print("\n".join(found + gaps))
+    print(f"{len(cat.topics)} topics, {len(cat.resources)} resources, {len(cat.tracks)} tracks, "
+          f"{len(cat.goal_kinds)} goal kinds, {len(cat.style_questions)} style questions; "
+          f"{len(found)} problem(s), {len(gaps)} coverage gap(s)")

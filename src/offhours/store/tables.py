@@ -1,0 +1,99 @@
+"""The database schema. Every table a learner's data lives in is declared here and nowhere else.
+
+Times are stored in UTC (`UTCDateTime`); calendar dates and wall-clock times are the learner's own and
+are stored as they are. Only portable column types are used, so SQLite and PostgreSQL share one schema.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as naive UTC; refuses naive input so no local time slips in."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; pass an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else value  # raw SQLite text
+        assert isinstance(moment, datetime)
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _learner_fk() -> sa.Column[int]:
+    return sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"),
+                     nullable=False, index=True)
+
+
+learners = sa.Table(
+    "learners", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("timezone", sa.String(64), nullable=False),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("mode", sa.String(20), nullable=False),
+    sa.Column("domain", sa.String(40), nullable=True),
+    sa.Column("style", sa.JSON, nullable=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+goals = sa.Table(
+    "goals", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("deadline", sa.Date, nullable=False),
+)
+
+availability = sa.Table(
+    "availability", metadata,
+    sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("weekly_minutes", sa.Integer, nullable=False),
+    sa.Column("max_daily_minutes", sa.Integer, nullable=False),
+    sa.Column("block_min_minutes", sa.Integer, nullable=False),
+    sa.Column("block_max_minutes", sa.Integer, nullable=False),
+    sa.Column("rest_days", sa.JSON, nullable=False),
+    sa.Column("work_days", sa.JSON, nullable=False),
+    sa.Column("work_start", sa.Time, nullable=True),
+    sa.Column("work_end", sa.Time, nullable=True),
+    sa.Column("work_calendar", sa.String(1024), nullable=True),
+)
+
+slots = sa.Table(
+    "slots", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("days", sa.JSON, nullable=False),
+    sa.Column("start", sa.Time, nullable=False),
+    sa.Column("end", sa.Time, nullable=False),
+    sa.Column("context", sa.String(20), nullable=False),
+)
