@@ -10,6 +10,7 @@ import json
 import os
 import tempfile
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
@@ -40,18 +41,33 @@ class TransferSummary:
 
 
 class Coach:
-    def __init__(self, store: Store, *, clock: Clock = utc_now) -> None:
-        self.store = store
+    """One learner's (or, in server mode, one request's) entry point to everything offhours does."""
+
+    def __init__(self, store: Store | Callable[[], Store], *, clock: Clock = utc_now) -> None:
+        # The store opens on first use, so input that fails validation never creates a database.
+        self._store = store if isinstance(store, Store) else None
+        self._open_store = store if not isinstance(store, Store) else None
         self.clock = clock
 
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = utc_now) -> Coach:
-        if settings.is_sqlite:
-            settings.home.mkdir(parents=True, exist_ok=True)
-        return cls(Store.open(settings.database_url), clock=clock)
+        def open_store() -> Store:
+            if settings.is_sqlite:
+                settings.home.mkdir(parents=True, exist_ok=True)
+            return Store.open(settings.database_url)
+
+        return cls(open_store, clock=clock)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            assert self._open_store is not None
+            self._store = self._open_store()
+        return self._store
 
     def close(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
     def now(self) -> datetime:
         return self.clock()

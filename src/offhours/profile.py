@@ -323,7 +323,7 @@ def locate_key(text: str, loc: tuple[str | int, ...]) -> int | None:
             if a != b:
                 break
             matched += 1
-        if matched == len(path) and (best is None or matched > best[0]):
+        if matched == min(len(path), len(wanted)) and (best is None or matched > best[0]):
             best = (matched, number)
     return best[1] if best else None
 
