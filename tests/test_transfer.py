@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from conftest import Home, Run
 
+from offhours.store.transfer import schema_version
+
 
 def _export(cli: Callable[..., Run], path: Path) -> dict[str, Any]:
     result = cli("export", str(path))
@@ -22,7 +24,7 @@ def test_round_trip(cli: Callable[..., Run], home: Home, profile_file: Path, tmp
                     monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli("init", "--profile", str(profile_file)).exit_code == 0
     first = _export(cli, tmp_path / "first.json")
-    assert first["format"] == "offhours-export" and first["schema_version"] == 1
+    assert first["format"] == "offhours-export" and first["schema_version"] == schema_version()
     assert {"app_version", "exported_at"} <= set(first)
     assert first["tables"]["learners"][0]["name"] == "Test learner"
     assert len(first["tables"]["slots"]) == 2
@@ -82,7 +84,7 @@ def _corrupt(original: dict[str, Any], how: str) -> str:
 CORRUPTIONS = {
     "not-json": ":2:13: not valid JSON",
     "format": "format: expected 'offhours-export'",
-    "schema": "schema_version: this offhours reads version 1",
+    "schema": f"schema_version: this offhours reads version {schema_version()}",
     "table": "unknown table(s) cats",
     "column": "tables.goals[0]: unknown column(s) colour",
     "date": "tables.goals[0].deadline: invalid date '31/05/2027'",

@@ -15,12 +15,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from offhours import __version__
-from offhours.errors import InputError, NotInitialisedError
-from offhours.profile import Profile, load_profile_file, local_today, profile_from_dict
+from offhours.catalog import Catalog, Resource, Topic, default_catalog
+from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
+from offhours.domain.stack import ChoiceAction, StackChoice, StackEntry, build_stack
+from offhours.domain.style import score_style
+from offhours.errors import InputError, NotFoundError, NotInitialisedError
+from offhours.profile import Mode, Profile, Style, load_profile_file, local_today, profile_from_dict
 from offhours.settings import Clock, Settings, utc_now
 from offhours.store import Store, StoredProfile, transfer
 
@@ -28,6 +32,15 @@ from offhours.store import Store, StoredProfile, transfer
 class AlreadyInitialisedError(InputError):
     def __init__(self) -> None:
         super().__init__("a learner already lives here; pass --force to replace the profile (history is kept)")
+
+
+@dataclass(frozen=True)
+class TopicDetail:
+    topic: Topic
+    prerequisites: tuple[Topic, ...]
+    dependents: tuple[Topic, ...]
+    resources: tuple[Resource, ...]
+    status: str
 
 
 @dataclass(frozen=True)
@@ -43,11 +56,19 @@ class TransferSummary:
 class Coach:
     """One learner's (or, in server mode, one request's) entry point to everything offhours does."""
 
-    def __init__(self, store: Store | Callable[[], Store], *, clock: Clock = utc_now) -> None:
+    def __init__(self, store: Store | Callable[[], Store], *, clock: Clock = utc_now,
+                 catalog: Catalog | None = None) -> None:
         # The store opens on first use, so input that fails validation never creates a database.
         self._store = store if isinstance(store, Store) else None
         self._open_store = store if not isinstance(store, Store) else None
         self.clock = clock
+        self._catalog = catalog
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = default_catalog()
+        return self._catalog
 
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = utc_now) -> Coach:
@@ -112,6 +133,134 @@ class Coach:
         for goal in data["goals"]:
             goal["deadline"] = (today + timedelta(days=int(goal.pop("weeks_from_today")) * 7)).isoformat()
         return profile_from_dict(data, source="demo_profile.toml", now=self.now())
+
+    def _learner_id(self) -> int:
+        learner_id = self.store.local_learner_id()
+        if learner_id is None:
+            raise NotInitialisedError()
+        return learner_id
+
+    def set_mode(self, mode: Mode) -> None:
+        self.store.update_learner(self._learner_id(), now=self.now(), mode=mode)
+
+    # ---- the curriculum ---------------------------------------------------------------------------------------
+
+    def topics(self, area: str | None = None) -> list[Topic]:
+        if area is not None and area not in self.catalog.areas:
+            raise NotFoundError(f"unknown area {area!r}; areas: {', '.join(self.catalog.areas)}")
+        return [t for t in self.catalog.topics.values() if area is None or t.area == area]
+
+    def _topic(self, slug: str) -> Topic:
+        topic = self.catalog.topics.get(slug)
+        if topic is None:
+            raise NotFoundError(f"unknown topic {slug!r}; see `offhours topics`")
+        return topic
+
+    def topic_detail(self, slug: str) -> TopicDetail:
+        topic = self._topic(slug)
+        topics = self.catalog.topics
+        learner_id = self.store.local_learner_id()
+        status = self.store.topic_statuses(learner_id).get(slug, "todo") if learner_id is not None else "todo"
+        return TopicDetail(topic, tuple(topics[p] for p in topic.prerequisites),
+                           tuple(topics[d] for d in self.catalog.dependents.get(slug, ())),
+                           tuple(self.catalog.resources_for(slug)), status)
+
+    def resources(self, *, topic: str | None = None, format: str | None = None, max_minutes: int | None = None,
+                  free: bool = False) -> list[Resource]:
+        if topic is not None:
+            self._topic(topic)
+        formats = {r.format for r in self.catalog.resources.values()}
+        if format is not None and format not in formats:
+            raise InputError(f"unknown format {format!r}; formats: {', '.join(sorted(formats))}")
+        return [
+            r for r in self.catalog.resources.values()
+            if (topic is None or topic in r.topics) and (format is None or r.format == format)
+            and (max_minutes is None or r.session_minutes <= max_minutes) and (not free or r.cost == "free")
+        ]
+
+    def mark_topics(self, slugs: list[str], status: TopicStatus | Literal["known"]) -> None:
+        for slug in slugs:
+            self._topic(slug)
+        self.store.set_topic_status(self._learner_id(), slugs, status, now=self.now())
+
+    # ---- the path and the stack -------------------------------------------------------------------------------
+
+    def _path_inputs(self) -> dict[str, Any]:
+        stored = self.profile()
+        statuses = self.store.topic_statuses(stored.learner_id)
+        profile = stored.profile
+        return {
+            "goal_kinds": [g.kind for g in profile.goals], "domain": profile.domain,
+            "known": {t for t, s in statuses.items() if s == "known"},
+            "edits": self.store.path_edits(stored.learner_id) if profile.mode == "self-directed" else [],
+            "status": {t: s for t, s in statuses.items() if s in ("in-progress", "done")},
+        }
+
+    def path(self) -> LearningPath:
+        return build_path(self.catalog, **self._path_inputs())
+
+    def edit_path(self, edit: PathEdit) -> LearningPath:
+        """Add, remove or move a topic (self-directed mode); prerequisites stay enforced."""
+        stored = self.profile()
+        if stored.profile.mode != "self-directed":
+            raise InputError("path edits are for self-directed mode: run `offhours profile mode self-directed`")
+        inputs = self._path_inputs()
+        current = build_path(self.catalog, **inputs)
+        del inputs["status"]
+        try:
+            validate_edit(self.catalog, current, edit, **inputs)
+        except PathEditError as exc:
+            raise InputError(str(exc)) from None
+        self.store.add_path_edit(stored.learner_id, edit, now=self.now())
+        return self.path()
+
+    def reset_path(self) -> int:
+        return self.store.clear_path_edits(self._learner_id())
+
+    def stack(self) -> list[StackEntry]:
+        stored = self.profile()
+        slots = stored.profile.availability.slots
+        total = sum(s.minutes * len(s.days) for s in slots) or 1
+        dead = sum(s.minutes * len(s.days) for s in slots if s.context in ("commute", "lunch"))
+        return build_stack(self.catalog, self.path().slugs(), style=stored.profile.style,
+                           dead_time_share=dead / total, choices=self.store.stack_choices(stored.learner_id))
+
+    def choose_in_stack(self, action: ChoiceAction, resource: str | None,
+                        topic: str | None = None) -> StackEntry | None:
+        """swap (a topic's primary, to RESOURCE or the next alternate), pin or ban a resource."""
+        learner_id = self._learner_id()
+        if resource is not None and resource not in self.catalog.resources:
+            raise NotFoundError(f"unknown resource {resource!r}; see `offhours resources`")
+        if action == "swap":
+            assert topic is not None
+            entry = next((e for e in self.stack() if e.topic == topic), None)
+            if entry is None:
+                self._topic(topic)
+                raise InputError(f"{topic} is not on your path")
+            if resource is None:
+                if not entry.alternates:
+                    raise InputError(f"{topic} has no alternate resource to swap to")
+                resource = entry.alternates[0].id
+            elif topic not in self.catalog.resources[resource].topics:
+                raise InputError(f"{resource} does not cover {topic}; see `offhours resources --topic {topic}`")
+            self.store.add_stack_choice(learner_id, StackChoice("swap", resource, topic), now=self.now())
+            return next(e for e in self.stack() if e.topic == topic)
+        assert resource is not None
+        self.store.add_stack_choice(learner_id, StackChoice(action, resource), now=self.now())
+        return None
+
+    def reset_stack(self) -> int:
+        return self.store.clear_stack_choices(self._learner_id())
+
+    # ---- learning style ---------------------------------------------------------------------------------------
+
+    def save_style(self, answers: list[int]) -> Style:
+        try:
+            style = score_style(self.catalog.style_questions, answers)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        self.store.update_learner(self._learner_id(), now=self.now(), style=style)
+        return style
 
     # ---- export / import --------------------------------------------------------------------------------------
 

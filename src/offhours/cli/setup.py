@@ -14,7 +14,7 @@ from offhours.coach import Coach
 from offhours.profile import Profile
 from offhours.store import StoredProfile
 
-profile_app = typer.Typer(help="Show the stored learner profile.", no_args_is_help=True)
+profile_app = typer.Typer(help="Show or adjust the stored learner profile.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:

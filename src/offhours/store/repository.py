@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from offhours.profile import Profile
+from offhours.domain.path import PathEdit, TopicStatus
+from offhours.domain.stack import StackChoice
+from offhours.profile import Mode, Profile, Style
 from offhours.store import database
-from offhours.store.tables import availability, goals, learners, slots
+from offhours.store.tables import (
+    availability,
+    goals,
+    learners,
+    path_edits,
+    slots,
+    stack_choices,
+    topic_status,
+)
 
 
 @dataclass(frozen=True)
@@ -115,3 +125,61 @@ class Store:
         }
         return StoredProfile(learner_id, Profile.model_validate(data), row["start_date"],
                              row["created_at"], row["updated_at"])
+
+    def update_learner(self, learner_id: int, *, now: datetime, style: Style | None = None,
+                       mode: Mode | None = None) -> None:
+        values: dict[str, Any] = {"updated_at": now}
+        if style is not None:
+            values["style"] = style.model_dump()
+        if mode is not None:
+            values["mode"] = mode
+        with self.engine.begin() as conn:
+            conn.execute(learners.update().where(learners.c.id == learner_id).values(**values))
+
+    # ---- topics, path edits, stack choices -------------------------------------------------------------------
+
+    def topic_statuses(self, learner_id: int) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(topic_status.c.topic, topic_status.c.status)
+                                .where(topic_status.c.learner_id == learner_id))
+            return {topic: status for topic, status in rows}
+
+    def set_topic_status(self, learner_id: int, topics: list[str], status: TopicStatus | Literal["known"] | None,
+                         *, now: datetime) -> None:
+        """Set (or with None, clear) what the learner says about some topics, all in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(topic_status.delete().where(topic_status.c.learner_id == learner_id,
+                                                     topic_status.c.topic.in_(topics)))
+            if status is not None and status != "todo":
+                conn.execute(topic_status.insert(), [
+                    {"learner_id": learner_id, "topic": t, "status": status, "updated_at": now} for t in topics])
+
+    def path_edits(self, learner_id: int) -> list[PathEdit]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(path_edits).where(path_edits.c.learner_id == learner_id)
+                                .order_by(path_edits.c.id)).mappings()
+            return [PathEdit(r["action"], r["topic"], r["anchor"], r["placement"]) for r in rows]
+
+    def add_path_edit(self, learner_id: int, edit: PathEdit, *, now: datetime) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(path_edits.insert().values(learner_id=learner_id, action=edit.action, topic=edit.topic,
+                                                    anchor=edit.anchor, placement=edit.placement, created_at=now))
+
+    def clear_path_edits(self, learner_id: int) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(path_edits.delete().where(path_edits.c.learner_id == learner_id)).rowcount
+
+    def stack_choices(self, learner_id: int) -> list[StackChoice]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(stack_choices).where(stack_choices.c.learner_id == learner_id)
+                                .order_by(stack_choices.c.id)).mappings()
+            return [StackChoice(r["action"], r["resource"], r["topic"]) for r in rows]
+
+    def add_stack_choice(self, learner_id: int, choice: StackChoice, *, now: datetime) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(stack_choices.insert().values(learner_id=learner_id, action=choice.action,
+                                                       resource=choice.resource, topic=choice.topic, created_at=now))
+
+    def clear_stack_choices(self, learner_id: int) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(stack_choices.delete().where(stack_choices.c.learner_id == learner_id)).rowcount

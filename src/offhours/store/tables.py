@@ -97,3 +97,35 @@ slots = sa.Table(
     sa.Column("end", sa.Time, nullable=False),
     sa.Column("context", sa.String(20), nullable=False),
 )
+
+# What the learner says about a topic: known (tested out or declared), started, done.
+topic_status = sa.Table(
+    "topic_status", metadata,
+    sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("topic", sa.String(80), primary_key=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# Self-directed path edits (add, remove, move), replayed in order on top of the computed path.
+path_edits = sa.Table(
+    "path_edits", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("action", sa.String(10), nullable=False),
+    sa.Column("topic", sa.String(80), nullable=False),
+    sa.Column("anchor", sa.String(80), nullable=True),
+    sa.Column("placement", sa.String(10), nullable=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
+
+# The learner's stack choices (swap, pin, ban), replayed when the stack is ranked.
+stack_choices = sa.Table(
+    "stack_choices", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("action", sa.String(10), nullable=False),
+    sa.Column("resource", sa.String(120), nullable=False),
+    sa.Column("topic", sa.String(80), nullable=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
