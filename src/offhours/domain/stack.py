@@ -119,13 +119,7 @@ def build_stack(
         else:
             teachable = [r for r in ranked if r.format not in SUPPORTING] or ranked
             if teachable:
-                # Keep the format mix varied: a format that already leads many topics loses a little.
-                seen = sum(used.values()) or 1
-
-                def varied(r: Resource) -> float:
-                    return score(r, topic, style, dead_time_share) - 0.3 * used[r.format] / seen
-
-                primary = max(teachable, key=lambda r: (varied(r), -ranked.index(r)))
+                primary = _most_varied(teachable, topic, style, dead_time_share, used)
                 reason = "best fit: " + explain(primary, style)
         if primary is not None:
             used[primary.format] += 1
@@ -135,3 +129,15 @@ def build_stack(
         entries.append(StackEntry(slug, primary, tuple(others[:alternates]), reason or "no resource left (all banned)",
                                   on_the_go, practice))
     return entries
+
+
+def _most_varied(candidates: list[Resource], topic: Topic, style: Style | None, dead_time_share: float,
+                 used: Counter[str]) -> Resource:
+    """The best candidate once formats that already lead many topics lose a little (keeps the mix varied)."""
+    seen = sum(used.values()) or 1
+    best, best_score = candidates[0], -math.inf
+    for resource in candidates:  # candidates come ranked, so ties keep the better-ranked one
+        value = score(resource, topic, style, dead_time_share) - 0.3 * used[resource.format] / seen
+        if value > best_score:
+            best, best_score = resource, value
+    return best
