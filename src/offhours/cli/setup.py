@@ -46,8 +46,8 @@ def init(
         replace = _confirm_replace(coach, force)
         new = run_onboarding(coach)
     stored = coach.init_profile(new, replace=replace)
-    console.print(f"[green]Saved[/green] the profile of {stored.profile.name}. "
-                  "Next: `offhours profile show`, then `offhours path`.")
+    console.print(f"[green]Saved[/green] the profile of {stored.profile.name}. Next: `offhours quiz style` "
+                  "(two minutes), then `offhours path` and `offhours stack`.")
 
 
 def demo(ctx: typer.Context, force: ForceFlag = False) -> None:
