@@ -24,6 +24,7 @@ from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicSta
 from offhours.domain.stack import ChoiceAction, StackChoice, StackEntry, build_stack
 from offhours.domain.style import score_style
 from offhours.errors import InputError, NotFoundError, NotInitialisedError
+from offhours.integrations.ics import CalendarBusy, UnreadableSeries, busy_between, parse_calendar
 from offhours.profile import Mode, Profile, Style, load_profile_file, local_today, profile_from_dict
 from offhours.settings import Clock, Settings, utc_now
 from offhours.store import Store, StoredProfile, transfer
@@ -41,6 +42,15 @@ class TopicDetail:
     dependents: tuple[Topic, ...]
     resources: tuple[Resource, ...]
     status: str
+
+
+@dataclass(frozen=True)
+class CalendarSummary:
+    name: str
+    imported_at: datetime
+    busy_events: int  # in the next four weeks
+    days_off: tuple[date, ...]  # in the next 90 days
+    unreadable: tuple[UnreadableSeries, ...]
 
 
 @dataclass(frozen=True)
@@ -110,11 +120,15 @@ class Coach:
         return self.now().astimezone(ZoneInfo(self.profile().profile.timezone)).date()
 
     def init_profile(self, profile: Profile, *, replace: bool = False) -> StoredProfile:
+        calendar_file = profile.availability.work_calendar
+        calendar = _read_calendar_file(calendar_file) if calendar_file else None  # validate before writing
         existing = self.store.local_learner_id()
         if existing is not None and not replace:
             raise AlreadyInitialisedError()
         start = profile.start_date or local_today(self.now(), profile.timezone)
         learner_id = self.store.save_profile(profile, start_date=start, now=self.now(), learner_id=existing)
+        if calendar is not None:
+            self.store.save_calendar(learner_id, name=calendar[0], content=calendar[1], now=self.now())
         stored = self.store.load_profile(learner_id)
         assert stored is not None
         return stored
@@ -262,6 +276,38 @@ class Coach:
         self.store.update_learner(self._learner_id(), now=self.now(), style=style)
         return style
 
+    # ---- the work calendar ------------------------------------------------------------------------------------
+
+    def import_calendar(self, path: Path) -> CalendarSummary:
+        """Replace the stored work calendar with a .ics file (validated first; a bad file changes nothing)."""
+        learner_id = self._learner_id()
+        name, content = _read_calendar_file(path)
+        self.store.save_calendar(learner_id, name=name, content=content, now=self.now())
+        summary = self.calendar_summary()
+        assert summary is not None
+        return summary
+
+    def calendar_busy(self, start: datetime, end: datetime) -> CalendarBusy | None:
+        stored = self.store.load_calendar(self._learner_id())
+        if stored is None:
+            return None
+        calendar = parse_calendar(stored.content.encode("utf-8"), source=stored.name)
+        return busy_between(calendar, start, end, ZoneInfo(self.profile().profile.timezone))
+
+    def calendar_summary(self) -> CalendarSummary | None:
+        stored = self.store.load_calendar(self._learner_id())
+        if stored is None:
+            return None
+        now = self.now()
+        soon = self.calendar_busy(now, now + timedelta(days=28))
+        later = self.calendar_busy(now, now + timedelta(days=90))
+        assert soon is not None and later is not None
+        return CalendarSummary(stored.name, stored.imported_at, len(soon.events), tuple(sorted(later.days_off)),
+                               later.unreadable)
+
+    def clear_calendar(self) -> bool:
+        return self.store.clear_calendar(self._learner_id())
+
     # ---- export / import --------------------------------------------------------------------------------------
 
     def export(self, path: Path) -> TransferSummary:
@@ -285,6 +331,21 @@ class Coach:
             raise InputError("this home already has data; pass --force to replace all of it with the file")
         transfer.import_rows(self.store, rows, source=source, dry_run=dry_run)
         return TransferSummary(path, {name: len(r) for name, r in rows.items()})
+
+
+def _read_calendar_file(path: Path) -> tuple[str, str]:
+    """(file name, text) of a .ics file that parses; InputError naming the file otherwise."""
+    try:
+        data = path.expanduser().read_bytes()
+    except FileNotFoundError:
+        raise InputError("calendar file not found", where=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read calendar: {exc}", where=str(path)) from None
+    parse_calendar(data, source=str(path))
+    try:
+        return path.name, data.decode("utf-8")
+    except UnicodeDecodeError:
+        return path.name, data.decode("latin-1")  # old Outlook exports; the parser accepted the bytes
 
 
 def _write_atomically(path: Path, text: str) -> None:

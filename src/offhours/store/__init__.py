@@ -1,5 +1,5 @@
 """Storage: the only package that imports SQLAlchemy."""
 
-from offhours.store.repository import Store, StoredProfile
+from offhours.store.repository import Store, StoredCalendar, StoredProfile
 
-__all__ = ["Store", "StoredProfile"]
+__all__ = ["Store", "StoredCalendar", "StoredProfile"]

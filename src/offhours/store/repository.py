@@ -14,6 +14,7 @@ from offhours.profile import Mode, Profile, Style
 from offhours.store import database
 from offhours.store.tables import (
     availability,
+    calendars,
     goals,
     learners,
     path_edits,
@@ -30,6 +31,13 @@ class StoredProfile:
     start_date: date
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredCalendar:
+    name: str
+    content: str
+    imported_at: datetime
 
 
 class Store:
@@ -183,3 +191,21 @@ class Store:
     def clear_stack_choices(self, learner_id: int) -> int:
         with self.engine.begin() as conn:
             return conn.execute(stack_choices.delete().where(stack_choices.c.learner_id == learner_id)).rowcount
+
+    # ---- the work calendar -----------------------------------------------------------------------------------
+
+    def save_calendar(self, learner_id: int, *, name: str, content: str, now: datetime) -> None:
+        """Replace the learner's stored work calendar."""
+        with self.engine.begin() as conn:
+            conn.execute(calendars.delete().where(calendars.c.learner_id == learner_id))
+            conn.execute(calendars.insert().values(learner_id=learner_id, name=name, content=content,
+                                                   imported_at=now))
+
+    def load_calendar(self, learner_id: int) -> StoredCalendar | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(calendars).where(calendars.c.learner_id == learner_id)).mappings().first()
+        return StoredCalendar(row["name"], row["content"], row["imported_at"]) if row else None
+
+    def clear_calendar(self, learner_id: int) -> bool:
+        with self.engine.begin() as conn:
+            return conn.execute(calendars.delete().where(calendars.c.learner_id == learner_id)).rowcount > 0

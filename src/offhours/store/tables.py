@@ -129,3 +129,12 @@ stack_choices = sa.Table(
     sa.Column("topic", sa.String(80), nullable=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
 )
+
+# The learner's work calendar, kept as the original .ics text so recurrences expand for any window.
+calendars = sa.Table(
+    "calendars", metadata,
+    sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("content", sa.Text, nullable=False),
+    sa.Column("imported_at", UTCDateTime, nullable=False),
+)
