@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROFILE, Home, Run, shared_file
+
 from test_ics import EDGE_CASES
 
 
