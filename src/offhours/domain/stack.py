@@ -34,6 +34,7 @@ COST_BONUS = {"free": 0.3, "freemium": 0.2, "paid": 0.0}
 LEVELS = ("beginner", "intermediate", "advanced")
 # Podcasts, practice projects and forums support a topic; the primary resource must teach it.
 SUPPORTING = {"audio", "project", "community"}
+ON_THE_GO = {"audio", "video", "course"}  # listen or watch on a phone, no keyboard
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class StackEntry:
     primary: Resource | None
     alternates: tuple[Resource, ...]
     reason: str
-    on_the_go: Resource | None = None  # best resource for a commute or lunch break
+    on_the_go: Resource | None = None  # best to listen to or watch on a commute
+    on_the_phone: Resource | None = None  # best short, phone-friendly resource for a lunch break
     practice: Resource | None = None  # best hands-on project or practice site
 
 
@@ -124,10 +126,12 @@ def build_stack(
         if primary is not None:
             used[primary.format] += 1
         others = [r for r in ranked if primary is None or r.id != primary.id]
-        on_the_go = next((r for r in ranked if r.suits_dead_time), None)
+        on_the_go = next((r for r in ranked if r.suits_dead_time and r.format in ON_THE_GO), None)
+        on_the_phone = next((r for r in ranked if r.phone_friendly and r.session_minutes <= 30
+                             and r.format not in ("project", "community")), None)
         practice = next((r for r in others if r.format == "project"), None)
         entries.append(StackEntry(slug, primary, tuple(others[:alternates]), reason or "no resource left (all banned)",
-                                  on_the_go, practice))
+                                  on_the_go, on_the_phone, practice))
     return entries
 
 
