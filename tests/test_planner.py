@@ -149,7 +149,8 @@ def weeks(draw: st.DrawFn) -> tuple[Availability, list[Busy], ZoneInfo]:
     slots: list[Slot] = []
     for context, hour in (("commute", 7), ("lunch", 12), ("evening", 19), ("weekend", 9)):
         if draw(st.booleans()):
-            days = draw(st.lists(st.sampled_from(DAYS[:6]), min_size=1, max_size=4, unique=True))
+            days = ["sat"] if context == "weekend" else draw(
+                st.lists(st.sampled_from(DAYS[:5]), min_size=1, max_size=5, unique=True))
             length = draw(st.integers(20, 150))
             start = time(hour, draw(st.sampled_from([0, 15, 30])))
             end_minutes = hour * 60 + start.minute + length
