@@ -18,13 +18,16 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from offhours import __version__
+from offhours import __version__, coach_plan
 from offhours.catalog import Catalog, Resource, Topic, default_catalog
+from offhours.coach_plan import PlanView, Suggestion
 from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
+from offhours.domain.planner import Block
 from offhours.domain.stack import ChoiceAction, StackChoice, StackEntry, build_stack
 from offhours.domain.style import score_style
 from offhours.errors import InputError, NotFoundError, NotInitialisedError
 from offhours.integrations.ics import CalendarBusy, UnreadableSeries, busy_between, parse_calendar
+from offhours.integrations.ics_export import plan_to_ics
 from offhours.profile import Mode, Profile, Style, load_profile_file, local_today, profile_from_dict
 from offhours.settings import Clock, Settings, utc_now
 from offhours.store import Store, StoredProfile, transfer
@@ -307,6 +310,36 @@ class Coach:
 
     def clear_calendar(self) -> bool:
         return self.store.clear_calendar(self._learner_id())
+
+    # ---- the plan and the day (see coach_plan.py) --------------------------------------------------------------
+
+    def plan(self, weeks: int | None = None) -> PlanView:
+        return coach_plan.plan(self, weeks)
+
+    def today_blocks(self) -> tuple[list[Block], list[Block]]:
+        return coach_plan.today_blocks(self)
+
+    def mark_block(self, block_id: str, status: str) -> Block:
+        return coach_plan.mark_block(self, block_id, status)
+
+    def log_study(self, topic: str, minutes: int, day: date | None = None, note: str | None = None) -> None:
+        coach_plan.log_study(self, topic, minutes, day, note)
+
+    def suggest(self, minutes: int, where: str = "desk") -> list[Suggestion]:
+        return coach_plan.suggest(self, minutes, where)
+
+    def export_plan(self, path: Path) -> int:
+        """Write the plan from today on as .ics; returns the number of events."""
+        stored = self.profile()
+        today = self.now().astimezone(ZoneInfo(stored.profile.timezone)).date()
+        chosen = [(b, seq) for b, seq in self.store.load_blocks(stored.learner_id)
+                  if b.status in ("planned", "done", "skipped")
+                  and b.start.astimezone(ZoneInfo(stored.profile.timezone)).date() >= today]
+        if not chosen:
+            raise InputError("there is no plan to export yet: run `offhours plan` first")
+        data = plan_to_ics(chosen, self.catalog, now=self.now(), name=f"offhours: {stored.profile.name}")
+        _write_atomically(path, data.decode("utf-8"))
+        return len(chosen)
 
     # ---- export / import --------------------------------------------------------------------------------------
 

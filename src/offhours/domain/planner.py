@@ -173,6 +173,7 @@ class _Placer:
         self.shortest, self.longest = block_minutes
         self.counter = 0
         self.taken_ids: set[str] = set()
+        self.free_ids: dict[tuple[str, str], list[str]] = defaultdict(list)  # ids of dropped blocks, by work
 
     def ready(self, slug: str, at: datetime) -> bool:
         """Every prerequisite on the path has been learned by `at` (its practice and quiz may trail, so a
@@ -225,6 +226,18 @@ class _Placer:
         self.consume(state, block.activity, min(block.minutes, unit.minutes), block.end)
         return block
 
+    def new_id(self, state: _TopicState, activity: Activity) -> str:
+        """A block that moved takes back the id it had; new work gets the next unused ordinal."""
+        dropped = self.free_ids.get((state.work.slug, activity))
+        if dropped:
+            return dropped.pop(0)
+        ordinal = state.ordinal[activity]
+        while block_id(state.work.slug, activity, ordinal) in self.taken_ids:
+            ordinal += 1
+        state.ordinal[activity] = ordinal
+        self.taken_ids.add(block_id(state.work.slug, activity, ordinal))
+        return block_id(state.work.slug, activity, ordinal)
+
     def fill(self, window: Window, start: datetime) -> list[Block]:
         blocks: list[Block] = []
         cursor = start
@@ -239,13 +252,8 @@ class _Placer:
             if length == 0:
                 return blocks
             end = cursor + timedelta(minutes=length)
-            ordinal = state.ordinal[unit.activity]
-            while block_id(state.work.slug, unit.activity, ordinal) in self.taken_ids:
-                ordinal += 1
-            state.ordinal[unit.activity] = ordinal
-            self.taken_ids.add(block_id(state.work.slug, unit.activity, ordinal))
             resource = resource_for(state.work, unit.activity, window.context)
-            blocks.append(Block(block_id(state.work.slug, unit.activity, ordinal), cursor, end, state.work.slug,
+            blocks.append(Block(self.new_id(state, unit.activity), cursor, end, state.work.slug,
                                 unit.activity, window.context, resource, state.work.milestone))
             self.caps.take(window.day, length)
             self.consume(state, unit.activity, min(length, unit.minutes), end)
@@ -268,7 +276,6 @@ def place(
     for day, minutes in (already_used or {}).items():
         caps.take(day, minutes)
     placer = _Placer(topics, done_minutes or {}, caps, block_minutes)
-    placer.taken_ids = {b.id for b in previous}  # new blocks never reuse an id, kept or past
     windows_by_day: dict[date, list[Window]] = defaultdict(list)
     for w in windows:
         windows_by_day[w.day].append(w)
@@ -278,6 +285,13 @@ def place(
         block_day = next((w.day for w in windows if w.start <= block.start < w.end), None)
         if block_day is not None and (still := placer.keep(block, windows_by_day, block_day)) is not None:
             kept.append(still)
+    # A dropped block's id goes back to the same work, so a block that merely moves keeps its id (and
+    # calendar exports update it in place); other new blocks never take an id seen before.
+    kept_ids = {b.id for b in kept}
+    placer.taken_ids = {b.id for b in previous} | kept_ids
+    for block in planned:
+        if block.id not in kept_ids:
+            placer.free_ids[(block.topic, block.activity)].append(block.id)
     blocks = list(kept)
     for window in windows:
         cursor = window.start
@@ -359,6 +373,8 @@ def assess_milestones(
         weeks_left = max(1.0, (spec.deadline - today).days / 7)
         extra = math.ceil(shortfall / weeks_left) if shortfall else 0
         feasible = shortfall == 0 and finish is not None and finish <= spec.deadline
+        if not feasible and earliest is not None and finish is not None:
+            earliest = max(earliest, finish)  # never suggest a date earlier than the plan can deliver
         plans.append(MilestonePlan(spec.id, spec.title, spec.goal, spec.deadline, finish, feasible, shortfall,
                                    extra, finish if feasible else earliest, minutes))
     return plans

@@ -9,17 +9,20 @@ from typing import Any, Literal
 import sqlalchemy as sa
 
 from offhours.domain.path import PathEdit, TopicStatus
+from offhours.domain.planner import Block
 from offhours.domain.stack import StackChoice
 from offhours.profile import Mode, Profile, Style
 from offhours.store import database
 from offhours.store.tables import (
     availability,
+    blocks,
     calendars,
     goals,
     learners,
     path_edits,
     slots,
     stack_choices,
+    study_log,
     topic_status,
 )
 
@@ -209,3 +212,63 @@ class Store:
     def clear_calendar(self, learner_id: int) -> bool:
         with self.engine.begin() as conn:
             return conn.execute(calendars.delete().where(calendars.c.learner_id == learner_id)).rowcount > 0
+
+    # ---- the plan and the study log --------------------------------------------------------------------------
+
+    def load_blocks(self, learner_id: int) -> list[tuple[Block, int]]:
+        """Every block with its calendar sequence number, in time order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(blocks).where(blocks.c.learner_id == learner_id)
+                                .order_by(blocks.c.start)).mappings().all()
+        return [(Block(r["id"], r["start"], r["end"], r["topic"], r["activity"], r["context"], r["resource"],
+                       r["milestone"], r["status"]), r["sequence"]) for r in rows]
+
+    def save_plan(self, learner_id: int, planned: list[Block], *, missed: list[str], now: datetime) -> None:
+        """Mark missed blocks and replace the planned ones; a block that moves gets its sequence bumped."""
+        with self.engine.begin() as conn:
+            if missed:
+                conn.execute(blocks.update().where(blocks.c.learner_id == learner_id, blocks.c.id.in_(missed))
+                             .values(status="missed", updated_at=now))
+            before = {r["id"]: r for r in conn.execute(
+                sa.select(blocks).where(blocks.c.learner_id == learner_id, blocks.c.status == "planned")).mappings()}
+            conn.execute(blocks.delete().where(blocks.c.learner_id == learner_id, blocks.c.status == "planned"))
+            rows = []
+            for b in planned:
+                old = before.get(b.id)
+                same = old is not None and (old["start"], old["end"], old["topic"], old["activity"],
+                                            old["resource"]) == (b.start, b.end, b.topic, b.activity, b.resource)
+                sequence = 0 if old is None else old["sequence"] + (0 if same else 1)
+                rows.append({"learner_id": learner_id, "id": b.id, "start": b.start, "end": b.end, "topic": b.topic,
+                             "activity": b.activity, "context": b.context, "resource": b.resource,
+                             "milestone": b.milestone, "status": "planned", "sequence": sequence,
+                             "updated_at": now if not same or old is None else old["updated_at"]})
+            if rows:
+                conn.execute(blocks.insert(), rows)
+
+    def set_block_status(self, learner_id: int, block_id: str, status: str, *, now: datetime,
+                         log: dict[str, Any] | None = None) -> None:
+        """Mark a block done or skipped (and log its minutes) in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(blocks.update().where(blocks.c.learner_id == learner_id, blocks.c.id == block_id)
+                         .values(status=status, updated_at=now))
+            if log is not None:
+                conn.execute(study_log.insert().values(learner_id=learner_id, logged_at=now, **log))
+
+    def add_log(self, learner_id: int, *, topic: str, minutes: int, activity: str, day: date, now: datetime,
+                note: str | None = None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(study_log.insert().values(learner_id=learner_id, topic=topic, minutes=minutes,
+                                                   activity=activity, day=day, logged_at=now, note=note))
+
+    def minutes_by_topic(self, learner_id: int) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(study_log.c.topic, sa.func.sum(study_log.c.minutes))
+                                .where(study_log.c.learner_id == learner_id).group_by(study_log.c.topic))
+            return {topic: int(total) for topic, total in rows}
+
+    def minutes_by_day(self, learner_id: int, since: date) -> dict[date, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(study_log.c.day, sa.func.sum(study_log.c.minutes))
+                                .where(study_log.c.learner_id == learner_id, study_log.c.day >= since)
+                                .group_by(study_log.c.day))
+            return {day: int(total) for day, total in rows}

@@ -138,3 +138,34 @@ calendars = sa.Table(
     sa.Column("content", sa.Text, nullable=False),
     sa.Column("imported_at", UTCDateTime, nullable=False),
 )
+
+# Planned study blocks. Ids are stable across replans; `sequence` counts changes for calendar exports.
+blocks = sa.Table(
+    "blocks", metadata,
+    sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("start", UTCDateTime, nullable=False, index=True),
+    sa.Column("end", UTCDateTime, nullable=False),
+    sa.Column("topic", sa.String(80), nullable=False),
+    sa.Column("activity", sa.String(20), nullable=False),
+    sa.Column("context", sa.String(20), nullable=False),
+    sa.Column("resource", sa.String(120), nullable=True),
+    sa.Column("milestone", sa.String(40), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("sequence", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# Minutes studied: from blocks marked done, `offhours log`, and (later) the timer.
+study_log = sa.Table(
+    "study_log", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("topic", sa.String(80), nullable=False),
+    sa.Column("minutes", sa.Integer, nullable=False),
+    sa.Column("activity", sa.String(20), nullable=False),
+    sa.Column("day", sa.Date, nullable=False),  # the learner's local date
+    sa.Column("logged_at", UTCDateTime, nullable=False),
+    sa.Column("block_id", sa.String(40), nullable=True),
+    sa.Column("note", sa.Text, nullable=True),
+)
