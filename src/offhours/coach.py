@@ -33,6 +33,9 @@ from offhours.settings import Clock, Settings, utc_now
 from offhours.store import Store, StoredProfile, transfer
 
 
+CALENDAR_CACHE_DAYS = 400  # how far ahead a calendar's recurrences are expanded and kept
+
+
 class AlreadyInitialisedError(InputError):
     def __init__(self) -> None:
         super().__init__("a learner already lives here; pass --force to replace the profile (history is kept)")
@@ -291,11 +294,24 @@ class Coach:
         return summary
 
     def calendar_busy(self, start: datetime, end: datetime) -> CalendarBusy | None:
-        stored = self.store.load_calendar(self._learner_id())
+        """Busy time in a window. The expansion is cached in the database for a long span, so a replan
+        does not parse the .ics again (parsing a busy export takes most of a second)."""
+        learner_id = self._learner_id()
+        stored = self.store.load_calendar(learner_id)
         if stored is None:
             return None
+        timezone = self.profile().profile.timezone
+        tz = ZoneInfo(timezone)
+        cache = stored.expanded
+        if (cache and cache.get("timezone") == timezone and stored.expanded_from and stored.expanded_to
+                and stored.expanded_from <= start and end <= stored.expanded_to):
+            return CalendarBusy.from_json(cache).within(start, end, tz)
+        span_start = min(start, self.now() - timedelta(days=7))
+        span_end = max(end, self.now() + timedelta(days=CALENDAR_CACHE_DAYS))
         calendar = parse_calendar(stored.content.encode("utf-8"), source=stored.name)
-        return busy_between(calendar, start, end, ZoneInfo(self.profile().profile.timezone))
+        busy = busy_between(calendar, span_start, span_end, tz)
+        self.store.cache_calendar(learner_id, {**busy.to_json(), "timezone": timezone}, span_start, span_end)
+        return busy.within(start, end, tz)
 
     def calendar_summary(self) -> CalendarSummary | None:
         stored = self.store.load_calendar(self._learner_id())

@@ -208,6 +208,8 @@ class _Placer:
     def length_for(self, context: str, available: int, need: int) -> int:
         shortest = MIN_DEAD_TIME_BLOCK if context in DEAD_TIME else self.shortest
         length = min(available, self.longest, max(need, shortest))
+        if 0 < available - length < shortest and available <= self.longest:
+            length = available  # a tail too short for a block of its own: a few more minutes on this one
         return length if length >= shortest else 0
 
     def keep(self, block: Block, windows_by_day: Mapping[date, list[Window]], day: date) -> Block | None:

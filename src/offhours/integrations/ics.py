@@ -43,6 +43,23 @@ class CalendarBusy:
     days_off: frozenset[date]  # dates (in the learner's timezone) covered by all-day events
     unreadable: tuple[UnreadableSeries, ...]
 
+    def within(self, start: datetime, end: datetime, tz: ZoneInfo) -> CalendarBusy:
+        first, last = start.astimezone(tz).date(), end.astimezone(tz).date()
+        return CalendarBusy(tuple(e for e in self.events if e.end > start and e.start < end),
+                            frozenset(d for d in self.days_off if first <= d <= last), self.unreadable)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"events": [[e.start.isoformat(), e.end.isoformat(), e.summary] for e in self.events],
+                "days_off": sorted(d.isoformat() for d in self.days_off),
+                "unreadable": [[u.uid, u.summary, u.reason, u.blocked] for u in self.unreadable]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CalendarBusy:
+        return cls(tuple(BusyEvent(datetime.fromisoformat(a), datetime.fromisoformat(b), s)
+                         for a, b, s in data["events"]),
+                   frozenset(date.fromisoformat(d) for d in data["days_off"]),
+                   tuple(UnreadableSeries(*u) for u in data["unreadable"]))
+
 
 def parse_calendar(data: bytes, *, source: str) -> icalendar.Calendar:
     """Parse .ics bytes; raise InputError naming the file when it is not a readable calendar."""

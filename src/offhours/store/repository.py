@@ -41,6 +41,9 @@ class StoredCalendar:
     name: str
     content: str
     imported_at: datetime
+    expanded: dict[str, Any] | None = None  # a cached expansion (see Coach.calendar_busy)
+    expanded_from: datetime | None = None
+    expanded_to: datetime | None = None
 
 
 class Store:
@@ -207,7 +210,15 @@ class Store:
     def load_calendar(self, learner_id: int) -> StoredCalendar | None:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(calendars).where(calendars.c.learner_id == learner_id)).mappings().first()
-        return StoredCalendar(row["name"], row["content"], row["imported_at"]) if row else None
+        if row is None:
+            return None
+        return StoredCalendar(row["name"], row["content"], row["imported_at"], row["expanded"],
+                              row["expanded_from"], row["expanded_to"])
+
+    def cache_calendar(self, learner_id: int, expanded: dict[str, Any], start: datetime, end: datetime) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(calendars.update().where(calendars.c.learner_id == learner_id)
+                         .values(expanded=expanded, expanded_from=start, expanded_to=end))
 
     def clear_calendar(self, learner_id: int) -> bool:
         with self.engine.begin() as conn:

@@ -137,6 +137,10 @@ calendars = sa.Table(
     sa.Column("name", sa.String(255), nullable=False),
     sa.Column("content", sa.Text, nullable=False),
     sa.Column("imported_at", UTCDateTime, nullable=False),
+    # The expansion of the recurrences for a span of time, so replanning does not re-parse the file.
+    sa.Column("expanded", sa.JSON, nullable=True),
+    sa.Column("expanded_from", UTCDateTime, nullable=True),
+    sa.Column("expanded_to", UTCDateTime, nullable=True),
 )
 
 # Planned study blocks. Ids are stable across replans; `sequence` counts changes for calendar exports.
