@@ -32,7 +32,6 @@ from offhours.profile import Mode, Profile, Style, load_profile_file, local_toda
 from offhours.settings import Clock, Settings, utc_now
 from offhours.store import Store, StoredProfile, transfer
 
-
 CALENDAR_CACHE_DAYS = 400  # how far ahead a calendar's recurrences are expanded and kept
 
 
