@@ -29,6 +29,8 @@ def test_every_key_is_read() -> None:
     assert (a.weekly_minutes, a.max_daily_minutes, a.block_minutes) == (300, 90, (30, 60))
     assert a.rest_days == ["sun"] and a.work_days == ["mon", "tue", "wed", "thu", "fri"]
     assert a.work_hours == (time(9, 0), time(17, 30))
+    assert a.buffer_minutes == 10  # the default
+    assert parse(PROFILE.replace("block_minutes", "buffer_minutes = 5\nblock_minutes")).availability.buffer_minutes == 5
     assert [(s.days, s.start, s.end, s.context) for s in a.slots] == [
         (["mon", "tue", "wed", "thu", "fri"], time(7, 40), time(8, 20), "commute"),
         (["sat"], time(9, 0), time(12, 0), "desk"),

@@ -116,8 +116,8 @@ def plan(coach: Coach, weeks: int | None = None) -> PlanView:
     busy = [Busy(e.start, e.end) for e in busy_info.events] if busy_info else []
     busy += [Busy(b.start, b.end) for b in running]
     avail = profile.availability
-    windows = free_windows(avail, tz, today, horizon, busy=busy,
-                           days_off=busy_info.days_off if busy_info else (), not_before=start_instant)
+    windows = free_windows(avail, tz, today, horizon, busy=busy, days_off=busy_info.days_off if busy_info else (),
+                           not_before=start_instant, buffer_minutes=avail.buffer_minutes)
 
     path = coach.path()
     work = _topic_work(coach, path)

@@ -188,6 +188,7 @@ class Availability(_Strict):
     work_days: list[Day] = Field(default_factory=lambda: list(DAYS[:5]))
     work_hours: tuple[time, time] | None = None
     work_calendar: Path | None = None
+    buffer_minutes: int = Field(10, ge=0, le=60, description="kept between a calendar event and a desk block")
     slots: list[Slot] = Field(min_length=1)
 
     _days_unique = field_validator("rest_days", "work_days")(_unique_days)

@@ -92,7 +92,8 @@ def render_profile(p: Profile, stored: StoredProfile) -> None:
     a = p.availability
     console.print(
         f"Availability: {a.weekly_minutes} min/week, at most {a.max_daily_minutes} min/day, "
-        f"blocks {a.block_minutes[0]}-{a.block_minutes[1]} min; rest days: {', '.join(a.rest_days) or 'none'}")
+        f"blocks {a.block_minutes[0]}-{a.block_minutes[1]} min, {a.buffer_minutes} min from meetings; "
+        f"rest days: {', '.join(a.rest_days) or 'none'}")
     console.print(f"Work: {', '.join(a.work_days) or 'no work days'}"
                   + (f" {a.work_hours_text}" if a.work_hours else "")
                   + (f"; calendar {a.work_calendar}" if a.work_calendar else ""))

@@ -95,6 +95,7 @@ class Store:
                 work_start=avail.work_hours[0] if avail.work_hours else None,
                 work_end=avail.work_hours[1] if avail.work_hours else None,
                 work_calendar=str(avail.work_calendar) if avail.work_calendar else None,
+                buffer_minutes=avail.buffer_minutes,
             ))
             if profile.goals:
                 conn.execute(goals.insert(), [
@@ -132,7 +133,7 @@ class Store:
                 "block_minutes": (avail["block_min_minutes"], avail["block_max_minutes"]),
                 "rest_days": avail["rest_days"], "work_days": avail["work_days"],
                 "work_hours": (avail["work_start"], avail["work_end"]) if avail["work_start"] else None,
-                "work_calendar": avail["work_calendar"],
+                "work_calendar": avail["work_calendar"], "buffer_minutes": avail["buffer_minutes"],
                 "slots": [{"days": s["days"], "start": s["start"], "end": s["end"], "context": s["context"]}
                           for s in slot_rows],
             },

@@ -85,6 +85,7 @@ availability = sa.Table(
     sa.Column("work_start", sa.Time, nullable=True),
     sa.Column("work_end", sa.Time, nullable=True),
     sa.Column("work_calendar", sa.String(1024), nullable=True),
+    sa.Column("buffer_minutes", sa.Integer, nullable=False, server_default="10"),
 )
 
 slots = sa.Table(
