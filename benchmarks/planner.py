@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from offhours.catalog import default_catalog
 from offhours.coach import Coach
 from offhours.domain.path import build_path
-from offhours.domain.planner import Block, TopicWork, place
+from offhours.domain.planner import Block, place, topic_work
 from offhours.domain.stack import build_stack
 from offhours.domain.supply import free_windows
 from offhours.profile import Availability, Slot, profile_from_dict
@@ -117,12 +117,7 @@ def simulate(learners: int, weeks: int = 12, miss_rate: float = 0.2) -> None:
         avail = random_availability(rng)
         kind = rng.choice(["apply-at-work", "foundations", "build-and-deploy"])
         path = build_path(catalog, goal_kinds=[kind], domain=None)
-        stack = {e.topic: e for e in build_stack(catalog, path.slugs(), style=None, dead_time_share=0.4)}
-        work = [TopicWork(t.slug, t.area, round(t.hours * 60), catalog.topics[t.slug].prerequisites,
-                          f"m-{t.milestone}", "exercise", stack[t.slug].primary.id if stack[t.slug].primary else None,
-                          stack[t.slug].on_the_go.id if stack[t.slug].on_the_go else None,
-                          stack[t.slug].on_the_phone.id if stack[t.slug].on_the_phone else None)
-                 for t in path.topics]
+        work = topic_work(catalog, path, build_stack(catalog, path.slugs(), style=None, dead_time_share=0.4))
         end = start + timedelta(weeks=weeks) - timedelta(days=1)
         windows = free_windows(avail, tz, start, end)
         blocks, _ = place(work, windows, daily_minutes=avail.max_daily_minutes, weekly_minutes=avail.weekly_minutes,

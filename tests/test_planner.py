@@ -21,6 +21,7 @@ from offhours.domain.planner import (
     milestone_deadlines,
     place,
     split_units,
+    topic_work,
     weekly_capacity,
 )
 from offhours.domain.stack import build_stack
@@ -33,13 +34,7 @@ LONDON = ZoneInfo("Europe/London")
 
 def path_work(kind: str = "apply-at-work", domain: str | None = "finance") -> list[TopicWork]:
     path = build_path(CATALOG, goal_kinds=[kind], domain=domain)
-    stack = {e.topic: e for e in build_stack(CATALOG, path.slugs(), style=None, dead_time_share=0.4)}
-    return [TopicWork(t.slug, t.area, int(t.hours * 60), CATALOG.topics[t.slug].prerequisites, f"m-{t.milestone}",
-                      "project" if CATALOG.areas[t.area].kind == "domain" else "exercise",
-                      stack[t.slug].primary.id if stack[t.slug].primary else None,  # type: ignore[union-attr]
-                      stack[t.slug].on_the_go.id if stack[t.slug].on_the_go else None,  # type: ignore[union-attr]
-                      stack[t.slug].on_the_phone.id if stack[t.slug].on_the_phone else None)  # type: ignore[union-attr]
-            for t in path.topics]
+    return topic_work(CATALOG, path, build_stack(CATALOG, path.slugs(), style=None, dead_time_share=0.4))
 
 
 WORK = path_work()

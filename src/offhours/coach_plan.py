@@ -23,6 +23,7 @@ from offhours.domain.planner import (
     milestone_deadlines,
     place,
     resource_for,
+    topic_work,
     weekly_capacity,
 )
 from offhours.domain.supply import Busy, free_windows
@@ -57,20 +58,8 @@ class Suggestion:
 # ---- building the plan ------------------------------------------------------------------------------------
 
 def _topic_work(coach: Coach, path: LearningPath) -> list[TopicWork]:
-    stack = {e.topic: e for e in coach.stack()}
-    work = []
-    for t in path.topics:
-        if t.status == "done":
-            continue
-        entry = stack.get(t.slug)
-        work.append(TopicWork(
-            t.slug, t.area, round(t.hours * 60), coach.catalog.topics[t.slug].prerequisites, "",
-            "project" if coach.catalog.areas[t.area].kind == "domain" else "exercise",
-            entry.primary.id if entry and entry.primary else None,
-            entry.on_the_go.id if entry and entry.on_the_go else None,
-            entry.on_the_phone.id if entry and entry.on_the_phone else None,
-        ))
-    return work
+    return topic_work(coach.catalog, path, coach.stack())
+
 
 def _milestone_specs(coach: Coach, path: LearningPath, start: date) -> list[MilestoneSpec]:
     """Each path milestone belongs to the earliest-deadline goal that needs it; dates spread per goal."""

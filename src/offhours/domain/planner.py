@@ -18,6 +18,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
+from offhours.catalog import Catalog
+from offhours.domain.path import LearningPath
+from offhours.domain.stack import StackEntry
 from offhours.domain.supply import DEAD_TIME, MIN_DEAD_TIME_BLOCK, Window
 
 Activity = Literal["learn", "review", "exercise", "project", "quiz"]
@@ -57,6 +60,24 @@ class TopicWork:
     desk_resource: str | None = None
     commute_resource: str | None = None  # audio or video: no keyboard, maybe no screen
     lunch_resource: str | None = None  # short and phone-friendly
+
+
+def topic_work(catalog: Catalog, path: LearningPath, stack: Sequence[StackEntry]) -> list[TopicWork]:
+    """The path's unfinished topics as planner work, with the stack's resources for each context."""
+    entries = {e.topic: e for e in stack}
+    work = []
+    for t in path.topics:
+        if t.status == "done":
+            continue
+        e = entries.get(t.slug)
+        work.append(TopicWork(
+            t.slug, t.area, round(t.hours * 60), catalog.topics[t.slug].prerequisites, f"m-{t.milestone + 1}",
+            "project" if catalog.areas[t.area].kind == "domain" else "exercise",
+            e.primary.id if e and e.primary else None,
+            e.on_the_go.id if e and e.on_the_go else None,
+            e.on_the_phone.id if e and e.on_the_phone else None,
+        ))
+    return work
 
 
 @dataclass(frozen=True)
