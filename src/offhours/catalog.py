@@ -6,6 +6,7 @@ entry it sits in, so a content author can fix it without guessing.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from importlib.resources.abc import Traversable
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from offhours.errors import InputError
 
@@ -117,6 +118,64 @@ class StyleQuestion(_Model):
     options: tuple[StyleOption, ...] = Field(min_length=4, max_length=4)
 
 
+CLOZE = re.compile(r"\{\{c(\d+)::(.+?)(?:::(.+?))?\}\}")
+
+
+class Card(_Model):
+    """A flashcard. Basic: front/back. Cloze: `text` with {{c1::hidden}} deletions (Anki syntax).
+    Math is LaTeX between $...$ (rendered with KaTeX on the web, as plain text in the terminal)."""
+
+    id: str = Field(pattern=SLUG_PATTERN)
+    topic: str
+    type: Literal["basic", "cloze"]
+    front: str = ""
+    back: str = ""
+    text: str = ""
+    extra: str = ""
+    source: str = Field(description="where the fact was checked (https URL)")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Card:
+        if self.type == "basic" and (not self.front or not self.back or self.text):
+            raise ValueError("a basic card needs front and back (and no text)")
+        if self.type == "cloze" and (not self.text or self.front or self.back or not CLOZE.search(self.text)):
+            raise ValueError("a cloze card needs text with at least one {{c1::...}} (and no front/back)")
+        for field_text in (self.front, self.back, self.text, self.extra):
+            if field_text.count("$") % 2:
+                raise ValueError("unbalanced $ in a math expression")
+        if not self.source.startswith("https://"):
+            raise ValueError("source must be an https URL where the fact can be checked")
+        return self
+
+
+class QuizItem(_Model):
+    id: str = Field(pattern=SLUG_PATTERN)
+    topic: str
+    kind: Literal["choice", "numeric", "formula"]
+    prompt: str = Field(min_length=10)
+    choices: tuple[str, ...] = ()
+    answer: int | float | str
+    tolerance: float = 0.0
+    accept: tuple[str, ...] = ()  # formula: other accepted spellings
+    explanation: str = Field(min_length=20)
+    difficulty: int = Field(ge=1, le=3)
+
+    @model_validator(mode="after")
+    def _shape(self) -> QuizItem:
+        if self.kind == "choice":
+            if not 3 <= len(self.choices) <= 5 or len(set(self.choices)) != len(self.choices):
+                raise ValueError("a choice item needs 3-5 distinct choices")
+            if not isinstance(self.answer, int) or isinstance(self.answer, bool) or \
+                    not 0 <= self.answer < len(self.choices):
+                raise ValueError("answer must be the 0-based index of the right choice")
+        elif self.kind == "numeric":
+            if isinstance(self.answer, str | bool) or self.choices or self.tolerance < 0:
+                raise ValueError("a numeric item needs a number answer, a tolerance >= 0 and no choices")
+        elif not isinstance(self.answer, str) or self.choices:
+            raise ValueError("a formula item needs a text answer and no choices")
+        return self
+
+
 @dataclass(frozen=True)
 class Catalog:
     areas: dict[str, Area]
@@ -126,6 +185,8 @@ class Catalog:
     goal_kinds: dict[str, GoalKind]
     style_questions: tuple[StyleQuestion, ...]
     dependents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cards: dict[str, Card] = field(default_factory=dict)
+    quiz_items: dict[str, QuizItem] = field(default_factory=dict)
 
     def resources_for(self, topic: str) -> list[Resource]:
         return [r for r in self.resources.values() if topic in r.topics]
@@ -236,6 +297,12 @@ def _check_references(catalog: Catalog, problems: list[str]) -> None:
             for area in milestone.areas:
                 if area not in catalog.areas and area != "domain":
                     problems.append(f"goal kind {kind.slug}: milestone {milestone.title!r} unknown area {area!r}")
+    for card in catalog.cards.values():
+        if card.topic not in topics:
+            problems.append(f"card {card.id}: unknown topic {card.topic!r}")
+    for item in catalog.quiz_items.values():
+        if item.topic not in topics:
+            problems.append(f"quiz item {item.id}: unknown topic {item.topic!r}")
     cycle = find_cycle({slug: t.prerequisites for slug, t in topics.items()})
     if cycle:
         problems.append("prerequisite cycle: " + " -> ".join(cycle))
@@ -270,12 +337,15 @@ def check_catalog(root: Traversable | None = None) -> tuple[Catalog, list[str]]:
                    "slug", "goal kind", problems)
     questions = tuple(_parse(StyleQuestion, _read_entries(root, "style_quiz.toml", "questions"),
                              "questions", problems))
+    cards = _index(_parse(Card, _read_entries(root, "cards", "cards"), "cards", problems), "id", "card", problems)
+    quiz_items = _index(_parse(QuizItem, _read_entries(root, "quizzes", "items"), "items", problems),
+                        "id", "quiz item", problems)
     dependents: dict[str, list[str]] = {slug: [] for slug in topics}
     for topic in topics.values():
         for prereq in topic.prerequisites:
             dependents.setdefault(prereq, []).append(topic.slug)
     catalog = Catalog(areas, topics, resources_by_id, tracks, kinds, questions,
-                      {k: tuple(v) for k, v in dependents.items()})
+                      {k: tuple(v) for k, v in dependents.items()}, cards, quiz_items)
     _check_references(catalog, problems)
     return catalog, problems
 
@@ -302,5 +372,6 @@ if __name__ == "__main__":  # content authors: `python -m offhours.catalog` list
     gaps = coverage_problems(cat)
     print("\n".join(found + gaps))
     print(f"{len(cat.topics)} topics, {len(cat.resources)} resources, {len(cat.tracks)} tracks, "
-          f"{len(cat.goal_kinds)} goal kinds, {len(cat.style_questions)} style questions; "
+          f"{len(cat.goal_kinds)} goal kinds, {len(cat.style_questions)} style questions, "
+          f"{len(cat.cards)} cards, {len(cat.quiz_items)} quiz items; "
           f"{len(found)} problem(s), {len(gaps)} coverage gap(s)")
