@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import UTC, date, datetime, timedelta
 
@@ -21,7 +22,7 @@ def test_good_answers_space_reviews_further_apart() -> None:
         previous = due
         state, due = rate(state, "good", due, sched=SCHED)
         intervals.append(due - previous)
-    assert all(b > a for a, b in zip(intervals, intervals[1:], strict=False))
+    assert all(b > a for a, b in itertools.pairwise(intervals))
     assert intervals[0] >= timedelta(days=1)
 
 
