@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from offhours import __version__, coach_plan
+from offhours import __version__, coach_cards, coach_plan
 from offhours.catalog import Catalog, Resource, Topic, default_catalog
+from offhours.coach_cards import CardStats, CardView
 from offhours.coach_plan import PlanView, Suggestion
 from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
 from offhours.domain.planner import Block
@@ -355,6 +356,23 @@ class Coach:
         data = plan_to_ics(chosen, self.catalog, now=self.now(), name=f"offhours: {stored.profile.name}")
         _write_atomically(path, data.decode("utf-8"))
         return len(chosen)
+
+    # ---- flashcards (see coach_cards.py) ----------------------------------------------------------------------
+
+    def due_cards(self, limit: int | None = None) -> list[CardView]:
+        return coach_cards.due_cards(self, limit)
+
+    def rate_card(self, card_id: str, rating: str, duration_ms: int | None = None) -> datetime:
+        return coach_cards.rate_card(self, card_id, rating, duration_ms)
+
+    def undo_review(self) -> str:
+        return coach_cards.undo_review(self)
+
+    def add_card(self, front: str, back: str, topic: str | None = None) -> str:
+        return coach_cards.add_card(self, front, back, topic)
+
+    def card_stats(self) -> CardStats:
+        return coach_cards.card_stats(self)
 
     # ---- export / import --------------------------------------------------------------------------------------
 

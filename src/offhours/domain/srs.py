@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from fsrs import Card, Rating, Scheduler, State
 from fsrs.card import CardDict
+
+CardState = dict[str, Any]  # the JSON form of an fsrs Card (its to_dict)
 
 RatingName = Literal["again", "hard", "good", "easy"]
 RATINGS: dict[str, Rating] = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
@@ -27,6 +29,10 @@ class Review:
     duration_ms: int | None
 
 
+def _card(state: CardState) -> Card:
+    return Card.from_dict(cast(CardDict, state))
+
+
 def scheduler(desired_retention: float = DEFAULT_RETENTION, *, fuzz: bool = True,
               parameters: Sequence[float] | None = None) -> Scheduler:
     if not 0.7 <= desired_retention <= 0.99:
@@ -37,50 +43,50 @@ def scheduler(desired_retention: float = DEFAULT_RETENTION, *, fuzz: bool = True
     return Scheduler(**kwargs)
 
 
-def new_state(now: datetime) -> CardDict:
+def new_state(now: datetime) -> CardState:
     """A card never reviewed, due now."""
-    return Card(card_id=0, due=now.astimezone(UTC)).to_dict()
+    return dict(Card(card_id=0, due=now.astimezone(UTC)).to_dict())
 
 
-def rate(state: CardDict, rating: RatingName | int, now: datetime, *, duration_ms: int | None = None,
-         sched: Scheduler | None = None) -> tuple[CardDict, datetime]:
+def rate(state: CardState, rating: RatingName | int, now: datetime, *, duration_ms: int | None = None,
+         sched: Scheduler | None = None) -> tuple[CardState, datetime]:
     """Apply one answer; return the new state and when the card is next due."""
     grade = RATINGS[rating] if isinstance(rating, str) else Rating(rating)
-    card = Card.from_dict(state)
+    card = _card(state)
     updated, _log = (sched or scheduler()).review_card(card, grade, now.astimezone(UTC), duration_ms)
-    return updated.to_dict(), updated.due
+    return dict(updated.to_dict()), updated.due
 
 
-def replay(reviews: Iterable[Review], *, sched: Scheduler | None = None) -> CardDict | None:
+def replay(reviews: Iterable[Review], *, sched: Scheduler | None = None) -> CardState | None:
     """Rebuild a card's state from its review history (used after import, or with new parameters)."""
-    state: CardDict | None = None
+    state: CardState | None = None
     for review in sorted(reviews, key=lambda r: r.reviewed_at):
         state = state or new_state(review.reviewed_at)
         state, _ = rate(state, review.rating, review.reviewed_at, duration_ms=review.duration_ms, sched=sched)
     return state
 
 
-def retrievability(state: CardDict, now: datetime, sched: Scheduler | None = None) -> float:
+def retrievability(state: CardState, now: datetime, sched: Scheduler | None = None) -> float:
     """The model's probability of recalling the card at `now` (0 for a card never reviewed)."""
-    card = Card.from_dict(state)
+    card = _card(state)
     if card.last_review is None:
         return 0.0
     return float((sched or scheduler()).get_card_retrievability(card, now.astimezone(UTC)))
 
 
-def is_new(state: CardDict) -> bool:
-    return Card.from_dict(state).last_review is None
+def is_new(state: CardState) -> bool:
+    return _card(state).last_review is None
 
 
-def due_at(state: CardDict) -> datetime:
-    return Card.from_dict(state).due
+def due_at(state: CardState) -> datetime:
+    return _card(state).due
 
 
-def in_review(state: CardDict) -> bool:
-    return Card.from_dict(state).state == State.Review
+def in_review(state: CardState) -> bool:
+    return _card(state).state == State.Review
 
 
-def forecast(states: Iterable[CardDict], today: date, days: int, tz: Any,
+def forecast(states: Iterable[CardState], today: date, days: int, tz: Any,
              seconds_per_review: float = 8.0) -> list[tuple[date, int, float]]:
     """Cards due each day for the next `days` days (overdue ones count today), and the minutes they take."""
     counts: dict[date, int] = {today + timedelta(days=i): 0 for i in range(days)}

@@ -17,9 +17,12 @@ from offhours.store.tables import (
     availability,
     blocks,
     calendars,
+    deck,
     goals,
     learners,
+    own_cards,
     path_edits,
+    reviews,
     slots,
     stack_choices,
     study_log,
@@ -284,3 +287,67 @@ class Store:
                                 .where(study_log.c.learner_id == learner_id, study_log.c.day >= since)
                                 .group_by(study_log.c.day))
             return {day: int(total) for day, total in rows}
+
+    # ---- the deck and its reviews -----------------------------------------------------------------------------
+
+    def deck_states(self, learner_id: int) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(deck.c.card_id, deck.c.state).where(deck.c.learner_id == learner_id))
+            return {card_id: state for card_id, state in rows}
+
+    def add_to_deck(self, learner_id: int, states: dict[str, dict[str, Any]], *, now: datetime) -> None:
+        if not states:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(deck.insert(), [
+                {"learner_id": learner_id, "card_id": card_id, "state": state,
+                 "due": datetime.fromisoformat(state["due"]), "added_at": now} for card_id, state in states.items()])
+
+    def record_review(self, learner_id: int, card_id: str, *, rating: int, reviewed_at: datetime,
+                      duration_ms: int | None, before: dict[str, Any], after: dict[str, Any]) -> None:
+        """Store the answer and the card's new state in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(reviews.insert().values(learner_id=learner_id, card_id=card_id, rating=rating,
+                                                 reviewed_at=reviewed_at, duration_ms=duration_ms,
+                                                 state_before=before))
+            conn.execute(deck.update().where(deck.c.learner_id == learner_id, deck.c.card_id == card_id)
+                         .values(state=after, due=datetime.fromisoformat(after["due"])))
+
+    def undo_last_review(self, learner_id: int) -> str | None:
+        """Remove the latest answer and restore the card's state before it; the card id, or None."""
+        with self.engine.begin() as conn:
+            last = conn.execute(sa.select(reviews).where(reviews.c.learner_id == learner_id)
+                                .order_by(reviews.c.id.desc()).limit(1)).mappings().first()
+            if last is None or last["state_before"] is None:
+                return None
+            before = last["state_before"]
+            conn.execute(reviews.delete().where(reviews.c.id == last["id"]))
+            conn.execute(deck.update().where(deck.c.learner_id == learner_id, deck.c.card_id == last["card_id"])
+                         .values(state=before, due=datetime.fromisoformat(before["due"])))
+            return str(last["card_id"])
+
+    def review_history(self, learner_id: int, since: datetime | None = None) -> list[tuple[str, int, datetime]]:
+        query = sa.select(reviews.c.card_id, reviews.c.rating, reviews.c.reviewed_at).where(
+            reviews.c.learner_id == learner_id)
+        if since is not None:
+            query = query.where(reviews.c.reviewed_at >= since)
+        with self.engine.connect() as conn:
+            return [(c, r, t) for c, r, t in conn.execute(query.order_by(reviews.c.reviewed_at))]
+
+    def own_cards(self, learner_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(sa.select(own_cards).where(own_cards.c.learner_id == learner_id)
+                                                  .order_by(own_cards.c.created_at)).mappings()]
+
+    def add_own_card(self, learner_id: int, card: dict[str, Any], state: dict[str, Any], *, now: datetime) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(own_cards.insert().values(learner_id=learner_id, created_at=now, **card))
+            conn.execute(deck.insert().values(learner_id=learner_id, card_id=card["id"], state=state,
+                                              due=datetime.fromisoformat(state["due"]), added_at=now))
+
+    def ratings_on_review_cards(self, learner_id: int, since: datetime) -> list[int]:
+        """Ratings of answers given to cards that were in the Review state (FSRS state 2) at the time."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(reviews.c.rating, reviews.c.state_before).where(
+                reviews.c.learner_id == learner_id, reviews.c.reviewed_at >= since))
+            return [rating for rating, before in rows if before and before.get("state") == 2]

@@ -174,3 +174,38 @@ study_log = sa.Table(
     sa.Column("block_id", sa.String(40), nullable=True),
     sa.Column("note", sa.Text, nullable=True),
 )
+
+# The learner's deck: one FSRS state per card (catalog cards by slug, their own cards by id).
+deck = sa.Table(
+    "deck", metadata,
+    sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("card_id", sa.String(120), primary_key=True),
+    sa.Column("state", sa.JSON, nullable=False),
+    sa.Column("due", UTCDateTime, nullable=False, index=True),
+    sa.Column("added_at", UTCDateTime, nullable=False),
+)
+
+# Cards the learner wrote, or imported from Anki; catalog cards live in the content instead.
+own_cards = sa.Table(
+    "own_cards", metadata,
+    sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("id", sa.String(120), primary_key=True),
+    sa.Column("topic", sa.String(80), nullable=True),
+    sa.Column("type", sa.String(10), nullable=False),
+    sa.Column("front", sa.Text, nullable=False),
+    sa.Column("back", sa.Text, nullable=False),
+    sa.Column("origin", sa.String(20), nullable=False),  # own | journal | anki
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
+
+# Every answer, so the history can be re-scheduled or used to fit the learner's own parameters.
+reviews = sa.Table(
+    "reviews", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("card_id", sa.String(120), nullable=False, index=True),
+    sa.Column("rating", sa.Integer, nullable=False),
+    sa.Column("reviewed_at", UTCDateTime, nullable=False),
+    sa.Column("duration_ms", sa.Integer, nullable=True),
+    sa.Column("state_before", sa.JSON, nullable=True),  # lets the last answer be undone
+)

@@ -1,0 +1,178 @@
+"""The coach's flashcard use cases: the deck, due cards, answers, undo, statistics, own cards.
+
+A topic's catalog cards join the deck once the learner has started the topic (a block done, minutes
+logged, or the topic marked in progress). New cards are introduced a few a day; reviews come first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from offhours.catalog import CLOZE
+from offhours.domain import srs
+from offhours.errors import InputError, NotFoundError
+
+if TYPE_CHECKING:
+    from offhours.coach import Coach
+
+NEW_CARDS_PER_DAY = 10
+
+
+@dataclass(frozen=True)
+class CardView:
+    id: str
+    topic: str | None
+    type: str
+    front: str
+    back: str
+    extra: str
+    is_new: bool
+    due: datetime
+
+
+@dataclass(frozen=True)
+class CardStats:
+    cards: int
+    new: int
+    due_now: int
+    retention: float | None  # share of answers other than "again" on cards already in review, last 30 days
+    reviews_per_day: list[tuple[date, int]]  # the last 30 days
+    forecast: list[tuple[date, int, float]]  # the next 30 days: cards due, minutes
+
+
+def _cloze_sides(text: str) -> tuple[str, str]:
+    front = CLOZE.sub(lambda m: f"[{m[3]}]" if m[3] else "[...]", text)
+    back = CLOZE.sub(lambda m: m[2], text)
+    return front, back
+
+
+def card_view(coach: Coach, card_id: str, state: srs.CardState) -> CardView:
+    own = {c["id"]: c for c in coach.store.own_cards(coach.profile().learner_id)}
+    card = coach.catalog.cards.get(card_id)
+    if card is not None:
+        front, back = (_cloze_sides(card.text) if card.type == "cloze" else (card.front, card.back))
+        return CardView(card_id, card.topic, card.type, front, back, card.extra, srs.is_new(state), srs.due_at(state))
+    if card_id in own:
+        c = own[card_id]
+        return CardView(card_id, c["topic"], c["type"], c["front"], c["back"], "", srs.is_new(state),
+                        srs.due_at(state))
+    raise NotFoundError(f"card {card_id!r} is no longer in the content")
+
+
+def started_topics(coach: Coach) -> set[str]:
+    learner_id = coach.profile().learner_id
+    statuses = coach.store.topic_statuses(learner_id)
+    return set(coach.store.minutes_by_topic(learner_id)) | {t for t, s in statuses.items()
+                                                            if s in ("in-progress", "done")}
+
+
+def sync_deck(coach: Coach) -> int:
+    """Add the cards of every started topic that are not in the deck yet; return how many joined."""
+    learner_id = coach.profile().learner_id
+    have = coach.store.deck_states(learner_id)
+    topics = started_topics(coach)
+    now = coach.now()
+    fresh = {c.id: srs.new_state(now) for c in coach.catalog.cards.values() if c.topic in topics and c.id not in have}
+    coach.store.add_to_deck(learner_id, fresh, now=now)
+    return len(fresh)
+
+
+def due_cards(coach: Coach, limit: int | None = None) -> list[CardView]:
+    """Reviews due now (most overdue first), then today's allowance of new cards in path order."""
+    sync_deck(coach)
+    stored = coach.profile()
+    tz = ZoneInfo(stored.profile.timezone)
+    now = coach.now()
+    states = coach.store.deck_states(stored.learner_id)
+    day_start = datetime.combine(now.astimezone(tz).date(), datetime.min.time(), tz)
+    first_seen: dict[str, datetime] = {}
+    for card_id, _rating, at in coach.store.review_history(stored.learner_id):
+        first_seen.setdefault(card_id, at)
+    introduced_today = sum(1 for at in first_seen.values() if at >= day_start)
+    reviews = sorted((cid for cid, st in states.items() if not srs.is_new(st) and srs.due_at(st) <= now),
+                     key=lambda cid: srs.due_at(states[cid]))
+    order = {slug: i for i, slug in enumerate(coach.path().slugs())}
+    cards = coach.catalog.cards
+
+    def path_rank(card_id: str) -> tuple[int, str]:
+        topic = cards[card_id].topic if card_id in cards else None
+        return (order.get(topic, len(order)) if topic else len(order), card_id)
+
+    new = sorted((cid for cid, st in states.items() if srs.is_new(st)), key=path_rank)
+    new = new[: max(0, NEW_CARDS_PER_DAY - introduced_today)]
+    chosen = [*reviews, *new][: limit or None]
+    return [card_view(coach, cid, states[cid]) for cid in chosen]
+
+
+def rate_card(coach: Coach, card_id: str, rating: str, duration_ms: int | None = None) -> datetime:
+    if rating not in srs.RATINGS:
+        raise InputError(f"rating: expected again, hard, good or easy, got {rating!r}")
+    learner_id = coach.profile().learner_id
+    states = coach.store.deck_states(learner_id)
+    if card_id not in states:
+        raise NotFoundError(f"card {card_id!r} is not in your deck; see `offhours cards due`")
+    now = coach.now()
+    before = states[card_id]
+    grade = int(srs.RATINGS[rating])
+    after, due = srs.rate(before, grade, now, duration_ms=duration_ms)
+    coach.store.record_review(learner_id, card_id, rating=grade, reviewed_at=now,
+                              duration_ms=duration_ms, before=before, after=dict(after))
+    return due
+
+
+def undo_review(coach: Coach) -> str:
+    card_id = coach.store.undo_last_review(coach.profile().learner_id)
+    if card_id is None:
+        raise InputError("there is no answer to undo")
+    return card_id
+
+
+def add_card(coach: Coach, front: str, back: str, topic: str | None = None, origin: str = "own") -> str:
+    if topic is not None and topic not in coach.catalog.topics:
+        raise NotFoundError(f"unknown topic {topic!r}; see `offhours topics`")
+    if not front.strip() or not back.strip():
+        raise InputError("a card needs a front and a back")
+    learner_id = coach.profile().learner_id
+    taken = {c["id"] for c in coach.store.own_cards(learner_id)}
+    base = "own-" + (re.sub(r"[^a-z0-9]+", "-", front.lower()).strip("-")[:40] or "card")
+    card_id, n = base, 1
+    while card_id in taken:
+        n += 1
+        card_id = f"{base}-{n}"
+    coach.store.add_own_card(learner_id, {"id": card_id, "topic": topic, "type": "basic", "front": front.strip(),
+                                          "back": back.strip(), "origin": origin},
+                             dict(srs.new_state(coach.now())), now=coach.now())
+    return card_id
+
+
+def card_stats(coach: Coach) -> CardStats:
+    sync_deck(coach)
+    stored = coach.profile()
+    tz = ZoneInfo(stored.profile.timezone)
+    now = coach.now()
+    today = now.astimezone(tz).date()
+    states = coach.store.deck_states(stored.learner_id)
+    history = coach.store.review_history(stored.learner_id, since=now - timedelta(days=30))
+    per_day = Counter(at.astimezone(tz).date() for _, _, at in history)
+    # Retention counts answers on cards past their learning steps: learning-step misses are expected.
+    mature = coach.store.ratings_on_review_cards(stored.learner_id, now - timedelta(days=30))
+    retention = (sum(1 for r in mature if r > 1) / len(mature)) if mature else None
+    return CardStats(
+        cards=len(states), new=sum(1 for s in states.values() if srs.is_new(s)),
+        due_now=sum(1 for s in states.values() if not srs.is_new(s) and srs.due_at(s) <= now),
+        retention=retention,
+        reviews_per_day=[(today - timedelta(days=i), per_day.get(today - timedelta(days=i), 0))
+                         for i in range(29, -1, -1)],
+        forecast=srs.forecast([s for s in states.values() if not srs.is_new(s)], today, 30, tz),
+    )
+
+
+def stats_json(stats: CardStats) -> dict[str, Any]:
+    return {"cards": stats.cards, "new": stats.new, "due_now": stats.due_now, "retention": stats.retention,
+            "reviews_per_day": [{"date": d.isoformat(), "reviews": n} for d, n in stats.reviews_per_day],
+            "forecast": [{"date": d.isoformat(), "due": n, "minutes": m} for d, n, m in stats.forecast]}
