@@ -9,7 +9,7 @@ from typer._click.core import Context
 from typer._click.exceptions import ClickException, UsageError  # Typer >= 0.29 vendors click
 from typer.core import TyperGroup
 
-from offhours.cli import curriculum, data, planning, setup
+from offhours.cli import cards, curriculum, data, planning, setup
 from offhours.cli.common import CliState, err_console
 from offhours.errors import InputError
 
@@ -65,4 +65,5 @@ def _root(
 setup.register(app)
 curriculum.register(app, setup.profile_app)
 planning.register(app)
+cards.register(app)
 data.register(app)

@@ -1,0 +1,134 @@
+"""Flashcards: `cards due|rate|add|stats` for scripts, and `review`, a keyboard-driven session."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+
+from offhours.cli.common import JsonFlag, console, get_coach, print_json
+from offhours.coach_cards import CardView, stats_json
+from offhours.mathtext import plain
+
+cards_app = typer.Typer(help="Your spaced-repetition deck (FSRS).", no_args_is_help=True)
+KEYS = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(cards_app, name="cards")
+    app.command()(review)
+
+
+def card_json(card: CardView) -> dict[str, Any]:
+    return {"id": card.id, "topic": card.topic, "type": card.type, "front": card.front, "back": card.back,
+            "extra": card.extra, "new": card.is_new, "due": card.due.isoformat()}
+
+
+@cards_app.command("due")
+def cards_due(
+    ctx: typer.Context,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Cards to review now: due reviews first, then today's new cards."""
+    due = get_coach(ctx).due_cards(limit)
+    if as_json:
+        print_json([card_json(c) for c in due])
+        return
+    table = Table("id", "topic", "front", "new")
+    for c in due:
+        table.add_row(c.id, c.topic or "", plain(c.front), "new" if c.is_new else "")
+    console.print(table)
+    console.print(f"{len(due)} card(s). Review them with `offhours review`.")
+
+
+@cards_app.command("rate")
+def cards_rate(
+    ctx: typer.Context,
+    card_id: Annotated[str, typer.Argument(help="A card id from `cards due`.")],
+    rating: Annotated[str, typer.Argument(help="again, hard, good or easy.")],
+) -> None:
+    """Record an answer; FSRS schedules the next review."""
+    coach = get_coach(ctx)
+    due = coach.rate_card(card_id, rating)
+    tz = ZoneInfo(coach.profile().profile.timezone)
+    console.print(f"{card_id}: {rating}; next review {due.astimezone(tz):%a %d %b %H:%M}.")
+
+
+@cards_app.command("add")
+def cards_add(
+    ctx: typer.Context,
+    front: Annotated[str, typer.Argument(help="The question.")],
+    back: Annotated[str, typer.Argument(help="The answer.")],
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="The topic it belongs to.")] = None,
+) -> None:
+    """Write your own card; it joins your deck as a new card."""
+    card_id = get_coach(ctx).add_card(front, back, topic)
+    console.print(f"Added {card_id}.")
+
+
+@cards_app.command("stats")
+def cards_stats(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Retention, reviews per day, and the due cards and minutes of the next 30 days."""
+    stats = get_coach(ctx).card_stats()
+    if as_json:
+        print_json(stats_json(stats))
+        return
+    retention = f"{stats.retention:.0%}" if stats.retention is not None else "not enough reviews yet"
+    console.print(f"{stats.cards} cards ({stats.new} new), {stats.due_now} due now; retention over 30 days: "
+                  f"{retention}; {sum(n for _, n in stats.reviews_per_day)} reviews in the last 30 days.")
+    week = stats.forecast[:7]
+    console.print("Next 7 days: " + ", ".join(f"{d:%a} {n} ({m:g} min)" for d, n, m in week))
+
+
+def review(
+    ctx: typer.Context,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many cards.")] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", "-m", help="Stop after about this long.")] = None,
+) -> None:
+    """Review due cards: Enter reveals, 1-4 rates (again/hard/good/easy), u undoes, q quits (answers kept)."""
+    coach = get_coach(ctx)
+    queue = coach.due_cards(limit)
+    if not queue:
+        console.print("Nothing due. Cards join your deck as you start topics on your plan.")
+        return
+    started = time.monotonic()
+    done: list[str] = []
+    index = 0
+    while index < len(queue):
+        if minutes is not None and time.monotonic() - started > minutes * 60:
+            console.print("Time is up.")
+            break
+        card = queue[index]
+        left = len(queue) - index
+        shown = time.monotonic()
+        console.print(Panel(plain(card.front), title=f"{card.topic or 'your card'}  ·  {left} left",
+                            subtitle="new" if card.is_new else None))
+        key = typer.prompt("Enter to reveal, q to quit", default="", show_default=False).strip().lower()
+        if key == "q":
+            break
+        console.print(Panel(plain(card.back) + (f"\n\n[dim]{plain(card.extra)}[/dim]" if card.extra else ""),
+                            border_style="green"))
+        while True:
+            key = typer.prompt("1 again · 2 hard · 3 good · 4 easy · u undo · q quit", default="3").strip().lower()
+            if key in KEYS or key in ("u", "q"):
+                break
+        if key == "q":
+            break
+        if key == "u":
+            if done:
+                coach.undo_review()
+                index -= 1
+                done.pop()
+                console.print("Undone.")
+            else:
+                console.print("Nothing to undo yet.")
+            continue
+        coach.rate_card(card.id, KEYS[key], duration_ms=int((time.monotonic() - shown) * 1000))
+        done.append(card.id)
+        index += 1
+    console.print(f"Reviewed {len(done)} card(s). Every answer is saved.")
