@@ -57,15 +57,18 @@ def check_plan(blocks: list[Block], availability: Availability, tz: ZoneInfo, bu
         assert DAYS[day.weekday()] not in availability.rest_days
         assert any(DAYS[day.weekday()] in s.days and s.context == b.context and s.start <= local_start.time()
                    and local_end.time() <= s.end for s in availability.slots), f"{b} is outside its slot"
-        assert fits(b.activity, b.context, by_topic[b.topic])
-        low = 15 if b.context in DEAD_TIME else shortest
-        assert low <= b.minutes <= longest
+        if b.activity == "review":
+            assert 5 <= b.minutes <= longest
+        else:
+            assert fits(b.activity, b.context, by_topic[b.topic])
+            low = 15 if b.context in DEAD_TIME else shortest
+            assert low <= b.minutes <= longest
         assert not any(x.start < b.end and b.start < x.end for x in busy), f"{b} overlaps busy time"
         if i + 1 < len(blocks):
             assert b.end <= blocks[i + 1].start, "blocks overlap"
         per_day[day] += b.minutes
         per_week[day - timedelta(days=day.weekday())] += b.minutes
-        for prereq in by_topic[b.topic].prerequisites:  # prerequisites are learned first
+        for prereq in by_topic[b.topic].prerequisites if b.activity != "review" else ():  # learned first
             if prereq in by_topic:
                 assert prereq in learned and learned[prereq] <= b.start, f"{b.topic} starts before {prereq}"
     assert all(m <= availability.max_daily_minutes for m in per_day.values())
@@ -174,3 +177,16 @@ def test_random_weeks_keep_every_promise(week: tuple[Availability, list[Busy], Z
     blocks, _ = place(WORK, windows, daily_minutes=availability.max_daily_minutes,
                       weekly_minutes=availability.weekly_minutes, block_minutes=availability.block_minutes)
     check_plan(blocks, availability, tz, busy, WORK)
+
+
+def test_review_time_is_reserved_on_the_commute_first() -> None:
+    availability = parse_profile(PROFILE, source="p", now=NOW).availability
+    windows = free_windows(availability, LONDON, date(2026, 11, 30), date(2026, 12, 6))
+    reviews = {date(2026, 12, 1): 12, date(2026, 12, 5): 7}
+    blocks, _ = place(WORK, windows, daily_minutes=90, weekly_minutes=300, block_minutes=(30, 60),
+                      review_minutes=reviews)
+    check_plan(blocks, availability, LONDON, [], WORK)
+    review = [b for b in blocks if b.activity == "review"]
+    assert [(b.start.astimezone(LONDON).strftime("%a %H:%M"), b.minutes, b.context) for b in review] == [
+        ("Tue 07:40", 15, "commute"), ("Sat 09:00", 10, "desk")]
+    assert review[0].id == "b-review-20261201"

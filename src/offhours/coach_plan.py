@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from offhours.domain import srs
 from offhours.domain.path import LearningPath, prerequisite_closure
 from offhours.domain.planner import (
     Activity,
@@ -115,9 +116,12 @@ def plan(coach: Coach, weeks: int | None = None) -> PlanView:
     milestone_of = {t: s.id for s in specs for t in s.topics}
     work = [replace(w, milestone=milestone_of.get(w.slug, "")) for w in work]
     used = coach.store.minutes_by_day(learner_id, today - timedelta(days=today.weekday()))
+    deck = [s for s in coach.store.deck_states(learner_id).values() if not srs.is_new(s)]
+    reviews = {day: round(m) for day, _, m in srs.forecast(deck, today, (horizon - today).days + 1, tz) if m >= 1}
     planned, left = place(work, windows, daily_minutes=avail.max_daily_minutes,
                           weekly_minutes=avail.weekly_minutes, block_minutes=avail.block_minutes,
-                          done_minutes=done, already_used=used, previous=[*history, *running, *future])
+                          done_minutes=done, already_used=used, previous=[*history, *running, *future],
+                          review_minutes=reviews)
     coach.store.save_plan(learner_id, [*running, *planned], missed=missed, now=now)
 
     capacity = weekly_capacity(windows, avail.max_daily_minutes, avail.weekly_minutes)

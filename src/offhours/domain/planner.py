@@ -293,8 +293,12 @@ def place(
     done_minutes: Mapping[str, int] | None = None,
     already_used: Mapping[date, int] | None = None,
     previous: Sequence[Block] = (),
+    review_minutes: Mapping[date, int] | None = None,
 ) -> tuple[list[Block], dict[str, int]]:
-    """Place blocks into windows; return them and each topic's minutes left unplaced."""
+    """Place blocks into windows; return them and each topic's minutes left unplaced.
+
+    `review_minutes` is the flashcard time the spaced-repetition forecast expects each day: it is
+    reserved first, in the day's first commute or lunch window when there is one."""
     caps = _Caps(daily_minutes, weekly_minutes)
     for day, minutes in (already_used or {}).items():
         caps.take(day, minutes)
@@ -310,6 +314,7 @@ def place(
             kept.append(still)
     # A dropped block's id goes back to the same work, so a block that merely moves keeps its id (and
     # calendar exports update it in place); other new blocks never take an id seen before.
+    kept.extend(_review_blocks(review_minutes or {}, windows_by_day, caps, kept))
     kept_ids = {b.id for b in kept}
     placer.taken_ids = {b.id for b in previous} | kept_ids
     for block in planned:
@@ -328,6 +333,28 @@ def place(
     blocks.sort(key=lambda b: b.start)
     left = {slug: s.remaining for slug, s in placer.state.items() if s.remaining > 0}
     return blocks, left
+
+
+REVIEW_TOPIC = "cards"  # review blocks are for the whole deck, not one topic
+
+
+def _review_blocks(minutes: Mapping[date, int], windows_by_day: Mapping[date, list[Window]], caps: _Caps,
+                   taken: Sequence[Block]) -> list[Block]:
+    out = []
+    for day in sorted(minutes):
+        need = math.ceil(minutes[day] / 5) * 5
+        if need <= 0 or day not in windows_by_day:
+            continue
+        ordered = sorted(windows_by_day[day], key=lambda w: (w.context not in DEAD_TIME, w.start))
+        for window in ordered:
+            start = max([window.start, *(b.end for b in taken if window.start <= b.start < window.end)])
+            length = min(need, int((window.end - start).total_seconds() // 60), caps.room(day))
+            if length >= 5:
+                caps.take(day, length)
+                out.append(Block(f"b-review-{day:%Y%m%d}", start, start + timedelta(minutes=length), REVIEW_TOPIC,
+                                 "review", window.context, None, ""))
+                break
+    return out
 
 
 # ---- milestones and feasibility -----------------------------------------------------------------------------
