@@ -19,9 +19,10 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from offhours import __version__, coach_cards, coach_plan
-from offhours.catalog import Catalog, Resource, Topic, default_catalog
+from offhours.catalog import Catalog, QuizItem, Resource, Topic, default_catalog
 from offhours.coach_cards import CardStats, CardView
 from offhours.coach_plan import PlanView, Suggestion
+from offhours.domain.mastery import Level
 from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
 from offhours.domain.planner import Block
 from offhours.domain.stack import ChoiceAction, StackChoice, StackEntry, build_stack
@@ -373,6 +374,15 @@ class Coach:
 
     def card_stats(self) -> CardStats:
         return coach_cards.card_stats(self)
+
+    def quiz_items(self, topic: str, count: int = 5) -> list[QuizItem]:
+        return coach_cards.quiz_items(self, topic, count)
+
+    def record_quiz(self, answers: list[tuple[QuizItem, bool]], context: str = "quiz") -> None:
+        coach_cards.record_quiz(self, answers, context)
+
+    def mastery(self) -> dict[str, Level]:
+        return coach_cards.mastery(self)
 
     # ---- export / import --------------------------------------------------------------------------------------
 

@@ -13,8 +13,10 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from offhours.catalog import CLOZE
+from offhours.catalog import CLOZE, QuizItem
 from offhours.domain import srs
+from offhours.domain.mastery import Level, topic_mastery
+from offhours.domain.quiz import choose_items
 from offhours.errors import InputError, NotFoundError
 
 if TYPE_CHECKING:
@@ -170,6 +172,44 @@ def card_stats(coach: Coach) -> CardStats:
                          for i in range(29, -1, -1)],
         forecast=srs.forecast([s for s in states.values() if not srs.is_new(s)], today, 30, tz),
     )
+
+
+def quiz_items(coach: Coach, topic: str, count: int) -> list[QuizItem]:
+    if topic not in coach.catalog.topics:
+        raise NotFoundError(f"unknown topic {topic!r}; see `offhours topics`")
+    items = [i for i in coach.catalog.quiz_items.values() if i.topic == topic]
+    if not items:
+        raise InputError(f"there are no quiz items for {topic} yet")
+    history: dict[str, list[bool]] = {}
+    for item_id, _topic, correct, _at in coach.store.quiz_history(coach.profile().learner_id):
+        history.setdefault(item_id, []).append(correct)
+    return choose_items(items, history, count)
+
+
+def record_quiz(coach: Coach, answers: list[tuple[QuizItem, bool]], context: str = "quiz") -> None:
+    coach.store.add_quiz_answers(coach.profile().learner_id, [(i.id, i.topic, ok) for i, ok in answers],
+                                 context=context, now=coach.now())
+
+
+def mastery(coach: Coach) -> dict[str, Level]:
+    """Every topic's level from quiz answers, card recall and study minutes."""
+    learner_id = coach.profile().learner_id
+    answers: dict[str, list[bool]] = {}
+    for _item, topic, correct, _at in coach.store.quiz_history(learner_id):
+        answers.setdefault(topic, []).append(correct)
+    recalls: dict[str, list[int]] = {}
+    cards = coach.catalog.cards
+    own_topics = {c["id"]: c["topic"] for c in coach.store.own_cards(learner_id)}
+    for card_id, rating, _at in coach.store.review_history(learner_id):
+        owner: str | None = cards[card_id].topic if card_id in cards else own_topics.get(card_id)
+        if owner:
+            recalls.setdefault(owner, []).append(int(rating > 1))
+    minutes = coach.store.minutes_by_topic(learner_id)
+    known = {t for t, s in coach.store.topic_statuses(learner_id).items() if s == "known"}
+    return {slug: topic_mastery(minutes=minutes.get(slug, 0), answers=answers.get(slug, []),
+                                card_recall=(sum(recalls[slug]) / len(recalls[slug])) if slug in recalls else None,
+                                tested_out=slug in known)
+            for slug in coach.catalog.topics}
 
 
 def stats_json(stats: CardStats) -> dict[str, Any]:

@@ -65,5 +65,5 @@ def _root(
 setup.register(app)
 curriculum.register(app, setup.profile_app)
 planning.register(app)
-cards.register(app)
+cards.register(app, curriculum.quiz_app)
 data.register(app)

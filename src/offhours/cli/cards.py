@@ -10,17 +10,20 @@ import typer
 from rich.panel import Panel
 from rich.table import Table
 
+from offhours.catalog import QuizItem
 from offhours.cli.common import JsonFlag, console, get_coach, print_json
 from offhours.coach_cards import CardView, stats_json
+from offhours.domain.quiz import LETTERS, check_answer
 from offhours.mathtext import plain
 
 cards_app = typer.Typer(help="Your spaced-repetition deck (FSRS).", no_args_is_help=True)
 KEYS = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, quiz_app: typer.Typer) -> None:
     app.add_typer(cards_app, name="cards")
     app.command()(review)
+    quiz_app.command("topic")(quiz_topic)
 
 
 def card_json(card: CardView) -> dict[str, Any]:
@@ -132,3 +135,36 @@ def review(
         done.append(card.id)
         index += 1
     console.print(f"Reviewed {len(done)} card(s). Every answer is saved.")
+
+
+def ask_item(item: QuizItem, number: int, total: int) -> bool:
+    """Ask one quiz item at the terminal; say whether it was right and why."""
+    console.print(f"\n[bold]{number}/{total}[/bold] {plain(item.prompt)}")
+    for letter, choice in zip(LETTERS, item.choices, strict=False):
+        console.print(f"  {letter}) {plain(choice)}")
+    hint = {"choice": "a letter", "numeric": "a number", "formula": "a formula"}[item.kind]
+    given = typer.prompt(f"Your answer ({hint})", default="", show_default=False)
+    right = check_answer(item, given)
+    if item.kind == "choice":
+        assert isinstance(item.answer, int)
+        expected = f"{LETTERS[item.answer]}) {plain(item.choices[item.answer])}"
+    else:
+        expected = str(item.answer)
+    console.print(("[green]Right.[/green] " if right else f"[red]Not quite.[/red] The answer: {expected}. ")
+                  + plain(item.explanation))
+    return right
+
+
+def quiz_topic(
+    ctx: typer.Context,
+    topic: Annotated[str, typer.Argument(help="A topic slug.")],
+    count: Annotated[int, typer.Option("--count", "-n", help="How many items.")] = 5,
+) -> None:
+    """Check a topic with a few quiz items; the result feeds your mastery of it."""
+    coach = get_coach(ctx)
+    items = coach.quiz_items(topic, count)
+    results = [(item, ask_item(item, i, len(items))) for i, item in enumerate(items, 1)]
+    coach.record_quiz(results)
+    right = sum(ok for _, ok in results)
+    level = coach.mastery()[topic]
+    console.print(f"\n{right}/{len(results)} right. Your mastery of {topic}: {level}.")

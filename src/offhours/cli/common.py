@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer._click.core import Context
+from typer.core import TyperGroup
 
 from offhours.coach import Coach
 from offhours.settings import Settings, clock_from_env
@@ -37,3 +39,12 @@ def get_coach(ctx: typer.Context) -> Coach:
 
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+class TopicQuizGroup(TyperGroup):
+    """`offhours quiz SLUG` runs the `topic` command: any first word that is not a subcommand is a topic."""
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["topic", *args]
+        return super().resolve_command(ctx, args)

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from offhours.catalog import Resource, Topic
-from offhours.cli.common import JsonFlag, console, get_coach, print_json
+from offhours.cli.common import JsonFlag, TopicQuizGroup, console, get_coach, print_json
 from offhours.domain.path import LearningPath, PathEdit
 from offhours.domain.stack import StackEntry
 from offhours.domain.style import describe_style
@@ -17,7 +17,8 @@ from offhours.errors import InputError
 topic_app = typer.Typer(help="One topic: details, or what you already know.", no_args_is_help=True)
 path_app = typer.Typer(help="Your ordered path of topics (edit it in self-directed mode).")
 stack_app = typer.Typer(help="Your learning stack: a primary resource per topic, plus alternates.")
-quiz_app = typer.Typer(help="Self-assessments and quizzes.", no_args_is_help=True)
+quiz_app = typer.Typer(cls=TopicQuizGroup, help="Quizzes: `offhours quiz SLUG` checks a topic; `quiz style`.",
+                       no_args_is_help=True)
 
 Slug = Annotated[str, typer.Argument(help="A topic slug, as `offhours topics` lists them.")]
 

@@ -22,6 +22,7 @@ from offhours.store.tables import (
     learners,
     own_cards,
     path_edits,
+    quiz_answers,
     reviews,
     slots,
     stack_choices,
@@ -351,3 +352,22 @@ class Store:
             rows = conn.execute(sa.select(reviews.c.rating, reviews.c.state_before).where(
                 reviews.c.learner_id == learner_id, reviews.c.reviewed_at >= since))
             return [rating for rating, before in rows if before and before.get("state") == 2]
+
+    # ---- quiz answers ------------------------------------------------------------------------------------------
+
+    def add_quiz_answers(self, learner_id: int, answers: list[tuple[str, str, bool]], *, context: str,
+                         now: datetime) -> None:
+        """Record (item id, topic, correct) answers of one quiz in one transaction."""
+        if not answers:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(quiz_answers.insert(), [
+                {"learner_id": learner_id, "item_id": item, "topic": topic, "correct": correct,
+                 "answered_at": now, "context": context} for item, topic, correct in answers])
+
+    def quiz_history(self, learner_id: int) -> list[tuple[str, str, bool, datetime]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(quiz_answers.c.item_id, quiz_answers.c.topic, quiz_answers.c.correct,
+                                          quiz_answers.c.answered_at)
+                                .where(quiz_answers.c.learner_id == learner_id).order_by(quiz_answers.c.id))
+            return [(i, t, bool(c), a) for i, t, c, a in rows]

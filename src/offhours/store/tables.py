@@ -209,3 +209,15 @@ reviews = sa.Table(
     sa.Column("duration_ms", sa.Integer, nullable=True),
     sa.Column("state_before", sa.JSON, nullable=True),  # lets the last answer be undone
 )
+
+# Quiz and placement answers: what mastery and the placement check are computed from.
+quiz_answers = sa.Table(
+    "quiz_answers", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("item_id", sa.String(120), nullable=False),
+    sa.Column("topic", sa.String(80), nullable=False, index=True),
+    sa.Column("correct", sa.Boolean, nullable=False),
+    sa.Column("answered_at", UTCDateTime, nullable=False),
+    sa.Column("context", sa.String(20), nullable=False),  # quiz | placement
+)
