@@ -384,6 +384,12 @@ class Coach:
     def mastery(self) -> dict[str, Level]:
         return coach_cards.mastery(self)
 
+    def export_cards(self, path: Path, *, every_card: bool = False) -> int:
+        return coach_cards.export_cards(self, path, every_card=every_card)
+
+    def import_cards(self, path: Path) -> tuple[int, int, int]:
+        return coach_cards.import_cards(self, path)
+
     # ---- export / import --------------------------------------------------------------------------------------
 
     def export(self, path: Path) -> TransferSummary:

@@ -10,14 +10,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
+
+from genanki import guid_for
 
 from offhours.catalog import CLOZE, QuizItem
 from offhours.domain import srs
 from offhours.domain.mastery import Level, topic_mastery
 from offhours.domain.quiz import choose_items
 from offhours.errors import InputError, NotFoundError
+from offhours.integrations.anki import ExportCard, read_apkg, write_apkg
 
 if TYPE_CHECKING:
     from offhours.coach import Coach
@@ -61,8 +65,8 @@ def card_view(coach: Coach, card_id: str, state: srs.CardState) -> CardView:
         return CardView(card_id, card.topic, card.type, front, back, card.extra, srs.is_new(state), srs.due_at(state))
     if card_id in own:
         c = own[card_id]
-        return CardView(card_id, c["topic"], c["type"], c["front"], c["back"], "", srs.is_new(state),
-                        srs.due_at(state))
+        front, back = _cloze_sides(c["front"]) if c["type"] == "cloze" else (c["front"], c["back"])
+        return CardView(card_id, c["topic"], c["type"], front, back, "", srs.is_new(state), srs.due_at(state))
     raise NotFoundError(f"card {card_id!r} is no longer in the content")
 
 
@@ -210,6 +214,53 @@ def mastery(coach: Coach) -> dict[str, Level]:
                                 card_recall=(sum(recalls[slug]) / len(recalls[slug])) if slug in recalls else None,
                                 tested_out=slug in known)
             for slug in coach.catalog.topics}
+
+
+def export_cards(coach: Coach, path: Path, *, every_card: bool = False) -> int:
+    """Write an .apkg: the learner's deck (or, with every_card, every card offhours ships)."""
+    catalog = coach.catalog
+    chosen: list[ExportCard] = []
+    in_deck: set[str] = set()
+    if not every_card:
+        in_deck = set(coach.store.deck_states(coach.profile().learner_id))
+    for card in catalog.cards.values():
+        if every_card or card.id in in_deck:
+            area = catalog.areas[catalog.topics[card.topic].area].title
+            front, back = (card.text, "") if card.type == "cloze" else (card.front, card.back)
+            chosen.append(ExportCard(card.id, area, card.topic, card.type, front, back, card.extra))
+    if not every_card:
+        for own in coach.store.own_cards(coach.profile().learner_id):
+            chosen.append(ExportCard(own["id"], "My cards", own["topic"], own["type"], own["front"], own["back"]))
+    return write_apkg(chosen, path)
+
+
+def import_cards(coach: Coach, path: Path) -> tuple[int, int, int]:
+    """Bring in an Anki deck's notes (as own cards; ours map back to their catalog card) with their review
+    history; return (new cards, cards updated with history, reviews)."""
+    notes = read_apkg(path)
+    learner_id = coach.profile().learner_id
+    ours = {guid_for("offhours", card_id): card_id for card_id in coach.catalog.cards}
+    own_ids = {c["id"] for c in coach.store.own_cards(learner_id)}
+    for c in coach.store.own_cards(learner_id):
+        ours.setdefault(guid_for("offhours", c["id"]), c["id"])
+    new_own: list[dict[str, Any]] = []
+    states: dict[str, srs.CardState] = {}
+    history: list[tuple[str, int, datetime, int | None]] = []
+    now = coach.now()
+    for note in notes:
+        card_id = ours.get(note.guid) or "anki-" + re.sub(r"[^a-z0-9]+", "-", note.guid.lower()).strip("-")
+        if card_id not in coach.catalog.cards and card_id not in own_ids:
+            cloze = bool(CLOZE.search(note.front))
+            topic = next((t.split("::", 1)[1] for t in note.tags if t.startswith("offhours::")
+                          and t.split("::", 1)[1] in coach.catalog.topics), None)
+            new_own.append({"id": card_id, "topic": topic, "type": "cloze" if cloze else "basic",
+                            "front": note.front, "back": note.back or "(see front)", "origin": "anki"})
+            own_ids.add(card_id)
+        replayed = srs.replay(srs.Review(card_id, r, t, d) for t, r, d in note.reviews)
+        states[card_id] = replayed or srs.new_state(now)
+        history += [(card_id, r, t, d) for t, r, d in note.reviews]
+    coach.store.import_cards(learner_id, new_own, states, history, now=now)
+    return len(new_own), sum(1 for n in notes if n.reviews), len(history)
 
 
 def stats_json(stats: CardStats) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -72,6 +73,25 @@ def cards_add(
     """Write your own card; it joins your deck as a new card."""
     card_id = get_coach(ctx).add_card(front, back, topic)
     console.print(f"Added {card_id}.")
+
+
+@cards_app.command("export")
+def cards_export(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The .apkg file to write.")],
+    every_card: Annotated[bool, typer.Option("--all", help="Every card offhours ships, not only your deck.")]
+    = False,
+) -> None:
+    """Write an Anki deck (.apkg): a deck per area, a tag per topic; re-exports update notes in Anki."""
+    count = get_coach(ctx).export_cards(file, every_card=every_card)
+    console.print(f"Wrote {count} card(s) to {file}. Open it with Anki (File > Import).")
+
+
+@cards_app.command("import")
+def cards_import(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="An Anki .apkg file.")]) -> None:
+    """Bring in the notes of an Anki deck, with their review history when it has one."""
+    added, with_history, reviews = get_coach(ctx).import_cards(file)
+    console.print(f"Imported {added} new card(s); {with_history} came with history ({reviews} reviews).")
 
 
 @cards_app.command("stats")

@@ -371,3 +371,23 @@ class Store:
                                           quiz_answers.c.answered_at)
                                 .where(quiz_answers.c.learner_id == learner_id).order_by(quiz_answers.c.id))
             return [(i, t, bool(c), a) for i, t, c, a in rows]
+
+    def import_cards(self, learner_id: int, own: list[dict[str, Any]], states: dict[str, dict[str, Any]],
+                     history: list[tuple[str, int, datetime, int | None]], *, now: datetime) -> None:
+        """Add imported cards, their deck states and their review history in one transaction."""
+        with self.engine.begin() as conn:
+            if own:
+                conn.execute(own_cards.insert(), [{"learner_id": learner_id, "created_at": now, **c} for c in own])
+            existing = set(conn.execute(sa.select(deck.c.card_id).where(deck.c.learner_id == learner_id)).scalars())
+            for card_id, state in states.items():
+                values = {"state": state, "due": datetime.fromisoformat(state["due"])}
+                if card_id in existing:
+                    conn.execute(deck.update().where(deck.c.learner_id == learner_id, deck.c.card_id == card_id)
+                                 .values(**values))
+                else:
+                    conn.execute(deck.insert().values(learner_id=learner_id, card_id=card_id, added_at=now,
+                                                      **values))
+            if history:
+                conn.execute(reviews.insert(), [
+                    {"learner_id": learner_id, "card_id": c, "rating": r, "reviewed_at": t, "duration_ms": d,
+                     "state_before": None} for c, r, t, d in history])
