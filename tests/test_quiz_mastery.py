@@ -61,3 +61,16 @@ def test_quiz_a_topic(cli: Callable[..., Run], home: Home, profile_file: Path) -
     assert "right. Your mastery of" in result.stdout
     assert home.count("quiz_answers") == 2
     assert cli("quiz", "no-such-topic").exit_code == 2
+
+
+def test_placement_through_the_cli(cli: Callable[..., Run], home: Home, profile_file: Path) -> None:
+    catalog = default_catalog()
+    if not catalog.quiz_items:
+        pytest.skip("no quiz items shipped yet")
+    assert cli("init", "--profile", str(profile_file)).exit_code == 0
+    before = json.loads(cli("path", "--json").stdout)["topics"]
+    result = cli("placement", "--questions", "3", input="\n\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "You tested out of 0 topic(s)" in result.stdout
+    assert home.count("quiz_answers") == 3
+    assert json.loads(cli("path", "--json").stdout)["topics"] == before

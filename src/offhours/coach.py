@@ -24,6 +24,7 @@ from offhours.coach_cards import CardStats, CardView
 from offhours.coach_plan import PlanView, Suggestion
 from offhours.domain.mastery import Level
 from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
+from offhours.domain.placement import Placement
 from offhours.domain.planner import Block
 from offhours.domain.stack import ChoiceAction, StackChoice, StackEntry, build_stack
 from offhours.domain.style import score_style
@@ -383,6 +384,15 @@ class Coach:
 
     def mastery(self) -> dict[str, Level]:
         return coach_cards.mastery(self)
+
+    def start_placement(self, max_questions: int = 20) -> Placement:
+        return coach_cards.start_placement(self, max_questions)
+
+    def placement_item(self, topic: str, asked: set[str]) -> QuizItem:
+        return coach_cards.placement_item(self, topic, asked)
+
+    def finish_placement(self, placement: Placement, answers: list[tuple[QuizItem, bool]]) -> list[str]:
+        return coach_cards.finish_placement(self, placement, answers)
 
     def export_cards(self, path: Path, *, every_card: bool = False) -> int:
         return coach_cards.export_cards(self, path, every_card=every_card)

@@ -19,6 +19,7 @@ from genanki import guid_for
 from offhours.catalog import CLOZE, QuizItem
 from offhours.domain import srs
 from offhours.domain.mastery import Level, topic_mastery
+from offhours.domain.placement import Placement
 from offhours.domain.quiz import choose_items
 from offhours.errors import InputError, NotFoundError
 from offhours.integrations.anki import ExportCard, read_apkg, write_apkg
@@ -261,6 +262,32 @@ def import_cards(coach: Coach, path: Path) -> tuple[int, int, int]:
         history += [(card_id, r, t, d) for t, r, d in note.reviews]
     coach.store.import_cards(learner_id, new_own, states, history, now=now)
     return len(new_own), sum(1 for n in notes if n.reviews), len(history)
+
+
+def start_placement(coach: Coach, max_questions: int = 20) -> Placement:
+    """A placement check over the learner's path topics that have quiz items."""
+    with_items = {i.topic for i in coach.catalog.quiz_items.values()}
+    order = [t.slug for t in coach.path().topics if t.slug in with_items and t.status != "done"]
+    if not order:
+        raise InputError("no topic on your path has quiz items yet, so there is nothing to test out of")
+    prerequisites = {s: t.prerequisites for s, t in coach.catalog.topics.items()}
+    return Placement(order, prerequisites, max_questions=max_questions)
+
+
+def placement_item(coach: Coach, topic: str, asked: set[str]) -> QuizItem:
+    """A medium item of the topic not asked yet in this check."""
+    items = sorted((i for i in coach.catalog.quiz_items.values() if i.topic == topic and i.id not in asked),
+                   key=lambda i: (abs(i.difficulty - 2), i.id))
+    return items[0]
+
+
+def finish_placement(coach: Coach, placement: Placement, answers: list[tuple[QuizItem, bool]]) -> list[str]:
+    """Record the answers and mark the credited topics known; return them (they leave the path)."""
+    coach.record_quiz(answers, "placement")
+    tested_out = [t for t in placement.order if t in placement.known]
+    if tested_out:
+        coach.store.set_topic_status(coach.profile().learner_id, tested_out, "known", now=coach.now())
+    return tested_out
 
 
 def stats_json(stats: CardStats) -> dict[str, Any]:

@@ -24,6 +24,7 @@ KEYS = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
 def register(app: typer.Typer, quiz_app: typer.Typer) -> None:
     app.add_typer(cards_app, name="cards")
     app.command()(review)
+    app.command()(placement)
     quiz_app.command("topic")(quiz_topic)
 
 
@@ -188,3 +189,28 @@ def quiz_topic(
     right = sum(ok for _, ok in results)
     level = coach.mastery()[topic]
     console.print(f"\n{right}/{len(results)} right. Your mastery of {topic}: {level}.")
+
+
+def placement(
+    ctx: typer.Context,
+    questions: Annotated[int, typer.Option("--questions", "-q", help="At most this many questions.")] = 20,
+) -> None:
+    """Test out of what you already know (about 15 minutes): right answers credit a topic and its
+    prerequisites, wrong ones rule out what builds on it. Credited topics leave your path and plan."""
+    coach = get_coach(ctx)
+    check = coach.start_placement(questions)
+    console.print(f"Placement: up to {questions} questions over the {len(check.order)} topics of your path "
+                  "that have quiz items. Unsure? Leave the answer empty: that counts as not known.")
+    answers = []
+    asked: set[str] = set()
+    while (topic := check.next_topic()) is not None:
+        item = coach.placement_item(topic, asked)
+        asked.add(item.id)
+        right = ask_item(item, check.asked + 1, questions)
+        check.answer(topic, right)
+        answers.append((item, right))
+    tested_out = coach.finish_placement(check, answers)
+    hours = sum(coach.catalog.topics[t].hours for t in tested_out)
+    console.print(f"\nYou tested out of {len(tested_out)} topic(s), about {hours:g} hours: "
+                  + (", ".join(tested_out[:8]) + (", …" if len(tested_out) > 8 else "") if tested_out else "none")
+                  + ". Run `offhours plan` to replan without them.")
