@@ -64,3 +64,14 @@ def test_catalog_cards_join_when_a_topic_starts(cli: Callable[..., Run], home: H
     assert cli("log", "--topic", topic, "--minutes", "30").exit_code == 0
     due = json.loads(cli("cards", "due", "--json", "--limit", "50").stdout)
     assert any(c["topic"] == topic for c in due)
+
+
+def test_retention_setting_and_optimizer_extra(cli: Callable[..., Run], home: Home, learner: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("cards", "retention", "1.5").exit_code == 2
+    assert cli("cards", "retention", "0.95").exit_code == 0
+    with sqlite3.connect(home.db) as db:
+        assert json.loads(db.execute("SELECT srs FROM learners").fetchone()[0])["desired_retention"] == 0.95
+    result = cli("cards", "optimize")
+    assert result.exit_code == 2
+    assert ("optimizer needs PyTorch" in result.stderr) or ("at least 400 reviews" in result.stderr)

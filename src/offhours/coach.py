@@ -385,6 +385,12 @@ class Coach:
     def mastery(self) -> dict[str, Level]:
         return coach_cards.mastery(self)
 
+    def set_retention(self, retention: float) -> None:
+        coach_cards.set_retention(self, retention)
+
+    def optimise_memory_model(self) -> list[float]:
+        return coach_cards.optimise(self)
+
     def start_placement(self, max_questions: int = 20) -> Placement:
         return coach_cards.start_placement(self, max_questions)
 

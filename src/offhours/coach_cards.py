@@ -126,7 +126,7 @@ def rate_card(coach: Coach, card_id: str, rating: str, duration_ms: int | None =
     now = coach.now()
     before = states[card_id]
     grade = int(srs.RATINGS[rating])
-    after, due = srs.rate(before, grade, now, duration_ms=duration_ms)
+    after, due = srs.rate(before, grade, now, duration_ms=duration_ms, sched=scheduler_for(coach))
     coach.store.record_review(learner_id, card_id, rating=grade, reviewed_at=now,
                               duration_ms=duration_ms, before=before, after=dict(after))
     return due
@@ -288,6 +288,49 @@ def finish_placement(coach: Coach, placement: Placement, answers: list[tuple[Qui
     if tested_out:
         coach.store.set_topic_status(coach.profile().learner_id, tested_out, "known", now=coach.now())
     return tested_out
+
+
+MIN_REVIEWS_TO_OPTIMISE = 400
+
+
+def scheduler_for(coach: Coach) -> srs.Scheduler:
+    settings = coach.store.srs_settings(coach.profile().learner_id)
+    return srs.scheduler(settings.get("desired_retention", srs.DEFAULT_RETENTION),
+                         parameters=settings.get("parameters"))
+
+
+def set_retention(coach: Coach, retention: float) -> None:
+    if not 0.7 <= retention <= 0.99:
+        raise InputError(f"retention: expected 0.70 to 0.99, got {retention}")
+    learner_id = coach.profile().learner_id
+    settings = coach.store.srs_settings(learner_id)
+    coach.store.set_srs_settings(learner_id, {**settings, "desired_retention": retention})
+
+
+def optimise(coach: Coach) -> list[float]:
+    """Fit FSRS parameters to the learner's own review history (needs the `optimizer` extra), then
+    re-schedule every reviewed card with them."""
+    try:
+        import torch  # noqa: F401  (the optimizer's own dependency: fail early with a clear message)
+        from fsrs import Optimizer, Rating, ReviewLog
+    except ImportError:
+        raise InputError("the optimizer needs PyTorch: pip install 'offhours[optimizer]'") from None
+    learner_id = coach.profile().learner_id
+    history = coach.store.review_history(learner_id)
+    if len(history) < MIN_REVIEWS_TO_OPTIMISE:
+        raise InputError(f"optimising needs at least {MIN_REVIEWS_TO_OPTIMISE} reviews; you have {len(history)}")
+    numbers = {card_id: i for i, card_id in enumerate(sorted({c for c, _, _ in history}))}
+    logs = [ReviewLog(card_id=numbers[c], rating=Rating(r), review_datetime=t, review_duration=None)
+            for c, r, t in history]
+    parameters = [float(p) for p in Optimizer(logs).compute_optimal_parameters()]
+    settings = {**coach.store.srs_settings(learner_id), "parameters": parameters}
+    sched = srs.scheduler(settings.get("desired_retention", srs.DEFAULT_RETENTION), parameters=parameters)
+    by_card: dict[str, list[srs.Review]] = {}
+    for c, r, t in history:
+        by_card.setdefault(c, []).append(srs.Review(c, r, t, None))
+    states = {c: state for c, revs in by_card.items() if (state := srs.replay(revs, sched=sched)) is not None}
+    coach.store.set_srs_settings(learner_id, settings, states=states)
+    return parameters
 
 
 def stats_json(stats: CardStats) -> dict[str, Any]:

@@ -95,6 +95,23 @@ def cards_import(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="
     console.print(f"Imported {added} new card(s); {with_history} came with history ({reviews} reviews).")
 
 
+@cards_app.command("retention")
+def cards_retention(ctx: typer.Context,
+                    retention: Annotated[float, typer.Argument(help="Desired recall, 0.70-0.99 (default 0.90).")]
+                    ) -> None:
+    """Higher retention means more reviews; 0.9 suits most learners."""
+    get_coach(ctx).set_retention(retention)
+    console.print(f"Desired retention set to {retention:.2f}; it applies from your next answer.")
+
+
+@cards_app.command("optimize")
+def cards_optimize(ctx: typer.Context) -> None:
+    """Fit the memory model to your own reviews (the optional `optimizer` extra, PyTorch)."""
+    with console.status("Fitting FSRS parameters to your review history…"):
+        parameters = get_coach(ctx).optimise_memory_model()
+    console.print(f"Fitted {len(parameters)} parameters and re-scheduled your reviewed cards.")
+
+
 @cards_app.command("stats")
 def cards_stats(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Retention, reviews per day, and the due cards and minutes of the next 30 days."""

@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, cast
 
 from fsrs import Card, Rating, Scheduler, State
+
+__all__ = ["Scheduler"]
 from fsrs.card import CardDict
 
 CardState = dict[str, Any]  # the JSON form of an fsrs Card (its to_dict)

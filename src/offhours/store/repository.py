@@ -391,3 +391,17 @@ class Store:
                 conn.execute(reviews.insert(), [
                     {"learner_id": learner_id, "card_id": c, "rating": r, "reviewed_at": t, "duration_ms": d,
                      "state_before": None} for c, r, t, d in history])
+
+    def srs_settings(self, learner_id: int) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            value = conn.execute(sa.select(learners.c.srs).where(learners.c.id == learner_id)).scalar()
+        return dict(value or {})
+
+    def set_srs_settings(self, learner_id: int, settings: dict[str, Any], *,
+                         states: dict[str, dict[str, Any]] | None = None) -> None:
+        """Save the scheduler settings (and, after optimising, the re-scheduled deck) in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(learners.update().where(learners.c.id == learner_id).values(srs=settings))
+            for card_id, state in (states or {}).items():
+                conn.execute(deck.update().where(deck.c.learner_id == learner_id, deck.c.card_id == card_id)
+                             .values(state=state, due=datetime.fromisoformat(state["due"])))

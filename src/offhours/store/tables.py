@@ -59,6 +59,7 @@ learners = sa.Table(
     sa.Column("mode", sa.String(20), nullable=False),
     sa.Column("domain", sa.String(40), nullable=True),
     sa.Column("style", sa.JSON, nullable=True),
+    sa.Column("srs", sa.JSON, nullable=True),  # desired retention and, once optimised, FSRS parameters
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
 )
