@@ -215,8 +215,21 @@ class Coach:
             "goal_kinds": [g.kind for g in profile.goals], "domain": profile.domain,
             "known": {t for t, s in statuses.items() if s == "known"},
             "edits": self.store.path_edits(stored.learner_id) if profile.mode == "self-directed" else [],
-            "status": {t: s for t, s in statuses.items() if s in ("in-progress", "done")},
+            "status": self._topic_progress(statuses),
         }
+
+    def _topic_progress(self, statuses: dict[str, str]) -> dict[str, TopicStatus]:
+        """What the learner marked, plus mastery: a proficient topic is done; one studied is in progress."""
+        progress: dict[str, TopicStatus] = {}
+        for topic, level in self.mastery().items():
+            if level in ("proficient", "mastered"):
+                progress[topic] = "done"
+            elif level != "not-started":
+                progress[topic] = "in-progress"
+        for topic, status in statuses.items():
+            if status in ("in-progress", "done"):
+                progress[topic] = status  # type: ignore[assignment]
+        return progress
 
     def path(self) -> LearningPath:
         return build_path(self.catalog, **self._path_inputs())

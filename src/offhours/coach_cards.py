@@ -200,7 +200,7 @@ def mastery(coach: Coach) -> dict[str, Level]:
     """Every topic's level from quiz answers, card recall and study minutes."""
     learner_id = coach.profile().learner_id
     answers: dict[str, list[bool]] = {}
-    for _item, topic, correct, _at in coach.store.quiz_history(learner_id):
+    for _item, topic, correct, _at in coach.store.quiz_history(learner_id, "quiz"):  # not placement guesses
         answers.setdefault(topic, []).append(correct)
     recalls: dict[str, list[int]] = {}
     cards = coach.catalog.cards

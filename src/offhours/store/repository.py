@@ -365,11 +365,13 @@ class Store:
                 {"learner_id": learner_id, "item_id": item, "topic": topic, "correct": correct,
                  "answered_at": now, "context": context} for item, topic, correct in answers])
 
-    def quiz_history(self, learner_id: int) -> list[tuple[str, str, bool, datetime]]:
+    def quiz_history(self, learner_id: int, context: str | None = None) -> list[tuple[str, str, bool, datetime]]:
+        query = sa.select(quiz_answers.c.item_id, quiz_answers.c.topic, quiz_answers.c.correct,
+                          quiz_answers.c.answered_at).where(quiz_answers.c.learner_id == learner_id)
+        if context is not None:
+            query = query.where(quiz_answers.c.context == context)
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(quiz_answers.c.item_id, quiz_answers.c.topic, quiz_answers.c.correct,
-                                          quiz_answers.c.answered_at)
-                                .where(quiz_answers.c.learner_id == learner_id).order_by(quiz_answers.c.id))
+            rows = conn.execute(query.order_by(quiz_answers.c.id))
             return [(i, t, bool(c), a) for i, t, c, a in rows]
 
     def import_cards(self, learner_id: int, own: list[dict[str, Any]], states: dict[str, dict[str, Any]],
