@@ -75,3 +75,9 @@ def test_retention_setting_and_optimizer_extra(cli: Callable[..., Run], home: Ho
     result = cli("cards", "optimize")
     assert result.exit_code == 2
     assert ("optimizer needs PyTorch" in result.stderr) or ("at least 400 reviews" in result.stderr)
+
+
+def test_code_in_cards_is_shown_literally(cli: Callable[..., Run], home: Home, learner: Path) -> None:
+    assert cli("cards", "add", "Keep rows where a > 1?", "`df[df.a > 1]`").exit_code == 0
+    shown = cli("review", input="\nq\n").stdout
+    assert "`df[df.a > 1]`" in shown

@@ -128,3 +128,30 @@ def test_a_broken_content_folder_names_file_and_entry(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_catalog(root)  # type: ignore[arg-type]
     assert any("content/topics/calculus.toml [topics calculus-" in p and "level" in p for p in caught.value.problems)
+
+
+def test_flashcards_and_quiz_items() -> None:
+    assert len(CATALOG.cards) >= 500
+    assert len(CATALOG.quiz_items) >= 300
+    core_topics = [s for s, t in CATALOG.topics.items() if t.area in CORE_AREAS]
+    with_cards = {c.topic for c in CATALOG.cards.values()}
+    assert set(core_topics) - with_cards == set(), "every core topic has cards"
+    with_items = {i.topic for i in CATALOG.quiz_items.values()}
+    on_main_paths: set[str] = set()
+    for kind in CATALOG.goal_kinds.values():
+        on_main_paths |= prerequisite_closure(CATALOG, kind.targets)
+    assert on_main_paths - with_items == set(), "every topic on the main paths has quiz items"
+    for card in CATALOG.cards.values():
+        assert card.source.startswith("https://") and card.type in ("basic", "cloze")
+    fronts = [c.front.strip().lower() for c in CATALOG.cards.values() if c.type == "basic"]
+    assert len(fronts) == len(set(fronts)), "two cards ask the same question"
+
+
+def test_every_quiz_item_accepts_its_own_answer() -> None:
+    from offhours.domain.quiz import LETTERS, check_answer
+
+    for item in CATALOG.quiz_items.values():
+        given = LETTERS[item.answer] if item.kind == "choice" else str(item.answer)  # type: ignore[index]
+        assert check_answer(item, given), item.id
+        for alternative in item.accept:
+            assert check_answer(item, alternative), item.id

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -15,10 +16,15 @@ from offhours.catalog import QuizItem
 from offhours.cli.common import JsonFlag, console, get_coach, print_json
 from offhours.coach_cards import CardView, stats_json
 from offhours.domain.quiz import LETTERS, check_answer
-from offhours.mathtext import plain
+from offhours.mathtext import plain as _plain
 
 cards_app = typer.Typer(help="Your spaced-repetition deck (FSRS).", no_args_is_help=True)
 KEYS = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
+
+
+def plain(text: str) -> str:
+    """Content text for the terminal: math as Unicode, and brackets in code (`x[x > 2]`) kept literal."""
+    return escape(_plain(text))
 
 
 def register(app: typer.Typer, quiz_app: typer.Typer) -> None:
