@@ -1,0 +1,1 @@
+"""Practice: the sandboxed runner for exercises and project checks."""
