@@ -52,7 +52,8 @@ def test_hostile_code_gets_a_clear_verdict(code: str, words: str) -> None:
 
 
 def test_fork_bomb_is_contained() -> None:
-    code = "import os\ndef add(a, b):\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            pass\n"
+    code = ("import os\ndef add(a, b):\n    while True:\n        try:\n            os.fork()\n"
+            "        except OSError:\n            pass\n")
     result = verdict(code, timeout=4)
     assert result.status == "error"
     assert os.system("true") == 0  # the machine can still start processes
