@@ -176,6 +176,69 @@ class QuizItem(_Model):
         return self
 
 
+class ExerciseMeta(_Model):
+    slug: str = Field(pattern=SLUG_PATTERN)
+    title: str = Field(min_length=3)
+    topics: tuple[str, ...] = Field(min_length=1)
+    difficulty: int = Field(ge=1, le=10)
+    minutes: int = Field(ge=5, le=240)
+    requires: tuple[str, ...] = ()  # importable modules the tests need (numpy, pandas, sklearn)
+    timeout: float = Field(10.0, gt=0, le=60)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A coding exercise folder: the task, a starter, hidden tests, a reference solution, hints."""
+
+    meta: ExerciseMeta
+    readme: str
+    starter: str
+    solution: str
+    tests: str
+    hints: tuple[str, ...]
+    support: dict[str, bytes] = field(default_factory=dict)  # data files the code may read
+
+    @property
+    def slug(self) -> str:
+        return self.meta.slug
+
+
+EXERCISE_FILES = ("meta.toml", "README.md", "starter.py", "solution.py", "test_exercise.py", "hints.md")
+
+
+def _read_exercises(root: Traversable, problems: list[str]) -> dict[str, Exercise]:
+    folder = root / "exercises"
+    found: dict[str, Exercise] = {}
+    if not folder.is_dir():
+        return found
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not item.is_dir() or item.name.startswith(("_", ".")):
+            continue
+        where = f"content/exercises/{item.name}"
+        missing = [name for name in EXERCISE_FILES if not (item / name).is_file()]
+        if missing:
+            problems.append(f"{where}: missing {', '.join(missing)}")
+            continue
+        try:
+            meta = ExerciseMeta.model_validate(tomllib.loads((item / "meta.toml").read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, ValidationError) as exc:
+            problems.append(f"{where}/meta.toml: {str(exc).splitlines()[0]}")
+            continue
+        if meta.slug != item.name:
+            problems.append(f"{where}/meta.toml: slug {meta.slug!r} must equal the folder name")
+        hints = tuple(h.strip() for h in (item / "hints.md").read_text(encoding="utf-8").split("\n---\n") if h.strip())
+        if not 2 <= len(hints) <= 4:
+            problems.append(f"{where}/hints.md: expected 2-4 hints separated by lines of ---, found {len(hints)}")
+        support = {}
+        data = item / "data"
+        if data.is_dir():
+            support = {f.name: f.read_bytes() for f in data.iterdir() if f.is_file()}
+        text = {name: (item / name).read_text(encoding="utf-8") for name in EXERCISE_FILES[1:5]}
+        found[meta.slug] = Exercise(meta, text["README.md"], text["starter.py"], text["solution.py"],
+                                    text["test_exercise.py"], hints, support)
+    return found
+
+
 @dataclass(frozen=True)
 class Catalog:
     areas: dict[str, Area]
@@ -187,6 +250,7 @@ class Catalog:
     dependents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cards: dict[str, Card] = field(default_factory=dict)
     quiz_items: dict[str, QuizItem] = field(default_factory=dict)
+    exercises: dict[str, Exercise] = field(default_factory=dict)
 
     def resources_for(self, topic: str) -> list[Resource]:
         return [r for r in self.resources.values() if topic in r.topics]
@@ -303,6 +367,10 @@ def _check_references(catalog: Catalog, problems: list[str]) -> None:
     for item in catalog.quiz_items.values():
         if item.topic not in topics:
             problems.append(f"quiz item {item.id}: unknown topic {item.topic!r}")
+    for exercise in catalog.exercises.values():
+        for slug in exercise.meta.topics:
+            if slug not in topics:
+                problems.append(f"exercise {exercise.slug}: unknown topic {slug!r}")
     cycle = find_cycle({slug: t.prerequisites for slug, t in topics.items()})
     if cycle:
         problems.append("prerequisite cycle: " + " -> ".join(cycle))
@@ -344,8 +412,9 @@ def check_catalog(root: Traversable | None = None) -> tuple[Catalog, list[str]]:
     for topic in topics.values():
         for prereq in topic.prerequisites:
             dependents.setdefault(prereq, []).append(topic.slug)
+    exercises = _read_exercises(root, problems)
     catalog = Catalog(areas, topics, resources_by_id, tracks, kinds, questions,
-                      {k: tuple(v) for k, v in dependents.items()}, cards, quiz_items)
+                      {k: tuple(v) for k, v in dependents.items()}, cards, quiz_items, exercises)
     _check_references(catalog, problems)
     return catalog, problems
 
@@ -373,5 +442,5 @@ if __name__ == "__main__":  # content authors: `python -m offhours.catalog` list
     print("\n".join(found + gaps))
     print(f"{len(cat.topics)} topics, {len(cat.resources)} resources, {len(cat.tracks)} tracks, "
           f"{len(cat.goal_kinds)} goal kinds, {len(cat.style_questions)} style questions, "
-          f"{len(cat.cards)} cards, {len(cat.quiz_items)} quiz items; "
+          f"{len(cat.cards)} cards, {len(cat.quiz_items)} quiz items, {len(cat.exercises)} exercises; "
           f"{len(found)} problem(s), {len(gaps)} coverage gap(s)")

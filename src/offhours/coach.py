@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from offhours import __version__, coach_cards, coach_plan
+from offhours import __version__, coach_cards, coach_plan, coach_practice
 from offhours.catalog import Catalog, QuizItem, Resource, Topic, default_catalog
 from offhours.coach_cards import CardStats, CardView
 from offhours.coach_plan import PlanView, Suggestion
+from offhours.coach_practice import ExerciseStatus
 from offhours.domain.mastery import Level
 from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
 from offhours.domain.placement import Placement
@@ -31,6 +32,7 @@ from offhours.domain.style import score_style
 from offhours.errors import InputError, NotFoundError, NotInitialisedError
 from offhours.integrations.ics import CalendarBusy, UnreadableSeries, busy_between, parse_calendar
 from offhours.integrations.ics_export import plan_to_ics
+from offhours.practice.sandbox import RunResult
 from offhours.profile import Mode, Profile, Style, load_profile_file, local_today, profile_from_dict
 from offhours.settings import Clock, Settings, utc_now
 from offhours.store import Store, StoredProfile, transfer
@@ -75,12 +77,14 @@ class Coach:
     """One learner's (or, in server mode, one request's) entry point to everything offhours does."""
 
     def __init__(self, store: Store | Callable[[], Store], *, clock: Clock = utc_now,
-                 catalog: Catalog | None = None) -> None:
+                 catalog: Catalog | None = None, home: Path | None = None) -> None:
         # The store opens on first use, so input that fails validation never creates a database.
         self._store = store if isinstance(store, Store) else None
         self._open_store = store if not isinstance(store, Store) else None
         self.clock = clock
         self._catalog = catalog
+        self.home = home  # the data folder: hidden from learner code in the sandbox
+        self.workspace = Path.cwd() / "offhours-exercises"
 
     @property
     def catalog(self) -> Catalog:
@@ -95,7 +99,7 @@ class Coach:
                 settings.home.mkdir(parents=True, exist_ok=True)
             return Store.open(settings.database_url)
 
-        return cls(open_store, clock=clock)
+        return cls(open_store, clock=clock, home=settings.home if settings.is_sqlite else None)
 
     @property
     def store(self) -> Store:
@@ -418,6 +422,26 @@ class Coach:
 
     def import_cards(self, path: Path) -> tuple[int, int, int]:
         return coach_cards.import_cards(self, path)
+
+    # ---- exercises (see coach_practice.py) ----------------------------------------------------------------------
+
+    def exercises(self, topic: str | None = None) -> list[ExerciseStatus]:
+        return coach_practice.list_exercises(self, topic)
+
+    def start_exercise(self, slug: str, folder: Path | None = None, *, notebook: bool = False) -> Path:
+        return coach_practice.start(self, slug, folder, notebook=notebook)
+
+    def test_exercise(self, slug: str, path: Path | None = None) -> RunResult:
+        return coach_practice.test(self, slug, path)
+
+    def submit_exercise(self, slug: str, path: Path | None = None) -> tuple[RunResult, str | None]:
+        return coach_practice.submit(self, slug, path)
+
+    def exercise_hint(self, slug: str) -> tuple[int, int, str]:
+        return coach_practice.hint(self, slug)
+
+    def exercise_solution(self, slug: str, *, give_up: bool = False) -> str:
+        return coach_practice.solution(self, slug, give_up=give_up)
 
     # ---- export / import --------------------------------------------------------------------------------------
 

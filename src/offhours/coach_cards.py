@@ -211,9 +211,11 @@ def mastery(coach: Coach) -> dict[str, Level]:
             recalls.setdefault(owner, []).append(int(rating > 1))
     minutes = coach.store.minutes_by_topic(learner_id)
     known = {t for t, s in coach.store.topic_statuses(learner_id).items() if s == "known"}
+    passed = {topic for slug, (_, ok) in coach.store.exercise_summary(learner_id).items() if ok
+              and slug in coach.catalog.exercises for topic in coach.catalog.exercises[slug].meta.topics}
     return {slug: topic_mastery(minutes=minutes.get(slug, 0), answers=answers.get(slug, []),
                                 card_recall=(sum(recalls[slug]) / len(recalls[slug])) if slug in recalls else None,
-                                tested_out=slug in known)
+                                exercise_passed=slug in passed, tested_out=slug in known)
             for slug in coach.catalog.topics}
 
 

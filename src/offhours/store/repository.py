@@ -18,6 +18,8 @@ from offhours.store.tables import (
     blocks,
     calendars,
     deck,
+    exercise_attempts,
+    exercise_state,
     goals,
     learners,
     own_cards,
@@ -407,3 +409,42 @@ class Store:
             for card_id, state in (states or {}).items():
                 conn.execute(deck.update().where(deck.c.learner_id == learner_id, deck.c.card_id == card_id)
                              .values(state=state, due=datetime.fromisoformat(state["due"])))
+
+    # ---- exercises ---------------------------------------------------------------------------------------------
+
+    def exercise_state(self, learner_id: int, slug: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(exercise_state).where(exercise_state.c.learner_id == learner_id,
+                                                               exercise_state.c.slug == slug)).mappings().first()
+        return dict(row) if row else None
+
+    def start_exercise(self, learner_id: int, slug: str, path: str, *, now: datetime) -> None:
+        with self.engine.begin() as conn:
+            updated = conn.execute(exercise_state.update().where(
+                exercise_state.c.learner_id == learner_id, exercise_state.c.slug == slug).values(path=path))
+            if updated.rowcount == 0:
+                conn.execute(exercise_state.insert().values(learner_id=learner_id, slug=slug, path=path,
+                                                            hints_shown=0, gave_up=False, started_at=now))
+
+    def update_exercise_state(self, learner_id: int, slug: str, **values: Any) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(exercise_state.update().where(exercise_state.c.learner_id == learner_id,
+                                                       exercise_state.c.slug == slug).values(**values))
+
+    def add_attempt(self, learner_id: int, slug: str, *, status: str, passed: int, total: int, code: str,
+                    now: datetime) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(exercise_attempts.insert().values(learner_id=learner_id, slug=slug, status=status,
+                                                           tests_passed=passed, tests_total=total, code=code,
+                                                           submitted_at=now))
+
+    def exercise_summary(self, learner_id: int) -> dict[str, tuple[int, bool]]:
+        """Per exercise: (attempts, passed at least once)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(exercise_attempts.c.slug, exercise_attempts.c.status)
+                                .where(exercise_attempts.c.learner_id == learner_id))
+            out: dict[str, tuple[int, bool]] = {}
+            for slug, status in rows:
+                count, passed = out.get(slug, (0, False))
+                out[slug] = (count + 1, passed or status == "pass")
+            return out

@@ -222,3 +222,27 @@ quiz_answers = sa.Table(
     sa.Column("answered_at", UTCDateTime, nullable=False),
     sa.Column("context", sa.String(20), nullable=False),  # quiz | placement
 )
+
+# Where the learner works on an exercise, and how far they got.
+exercise_state = sa.Table(
+    "exercise_state", metadata,
+    sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("slug", sa.String(80), primary_key=True),
+    sa.Column("path", sa.String(1024), nullable=False),
+    sa.Column("hints_shown", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("gave_up", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("started_at", UTCDateTime, nullable=False),
+)
+
+# Every submission, with its verdict and the code, so a mentor can read it later.
+exercise_attempts = sa.Table(
+    "exercise_attempts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("slug", sa.String(80), nullable=False, index=True),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("tests_passed", sa.Integer, nullable=False),
+    sa.Column("tests_total", sa.Integer, nullable=False),
+    sa.Column("code", sa.Text, nullable=False),
+    sa.Column("submitted_at", UTCDateTime, nullable=False),
+)

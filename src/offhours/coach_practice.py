@@ -1,0 +1,139 @@
+"""The coach's hands-on practice: coding exercises run against hidden tests in the sandbox."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from offhours.catalog import Exercise
+from offhours.errors import InputError, NotFoundError
+from offhours.integrations.notebooks import notebook_code, write_exercise_notebook
+from offhours.practice.sandbox import RunResult, run_tests
+
+if TYPE_CHECKING:
+    from offhours.coach import Coach
+
+
+@dataclass(frozen=True)
+class ExerciseStatus:
+    exercise: Exercise
+    state: str  # new | started | passed
+    attempts: int
+
+
+def _exercise(coach: Coach, slug: str) -> Exercise:
+    exercise = coach.catalog.exercises.get(slug)
+    if exercise is None:
+        raise NotFoundError(f"unknown exercise {slug!r}; see `offhours exercise list`")
+    return exercise
+
+
+def list_exercises(coach: Coach, topic: str | None = None) -> list[ExerciseStatus]:
+    learner_id = coach.store.local_learner_id()
+    summary = coach.store.exercise_summary(learner_id) if learner_id is not None else {}
+    out = []
+    for ex in sorted(coach.catalog.exercises.values(), key=lambda e: (e.meta.difficulty, e.slug)):
+        if topic is not None and topic not in ex.meta.topics:
+            continue
+        attempts, passed = summary.get(ex.slug, (0, False))
+        started = learner_id is not None and coach.store.exercise_state(learner_id, ex.slug) is not None
+        out.append(ExerciseStatus(ex, "passed" if passed else "started" if started or attempts else "new", attempts))
+    return out
+
+
+def start(coach: Coach, slug: str, folder: Path | None = None, *, notebook: bool = False) -> Path:
+    """Write the starter (or a notebook) into the learner's folder; an existing file is never overwritten."""
+    exercise = _exercise(coach, slug)
+    learner_id = coach.profile().learner_id
+    base = (folder or coach.workspace / "exercises").expanduser() / slug
+    base.mkdir(parents=True, exist_ok=True)
+    target = base / (f"{slug}.ipynb" if notebook else f"{slug}.py")
+    if not target.exists():
+        if notebook:
+            write_exercise_notebook(target, exercise.readme, exercise.starter)
+        else:
+            target.write_text(exercise.starter, encoding="utf-8")
+        (base / "README.md").write_text(exercise.readme, encoding="utf-8")
+        for name, data in exercise.support.items():
+            (base / name).write_bytes(data)
+    coach.store.start_exercise(learner_id, slug, str(target.resolve()), now=coach.now())
+    return target
+
+
+def _learner_code(coach: Coach, exercise: Exercise, path: Path | None) -> str:
+    if path is None:
+        state = coach.store.exercise_state(coach.profile().learner_id, exercise.slug)
+        if state is None:
+            raise InputError(f"start it first: `offhours exercise start {exercise.slug}`")
+        path = Path(state["path"])
+    if not path.is_file():
+        raise InputError("your exercise file is missing", where=str(path))
+    if path.suffix == ".ipynb":
+        return notebook_code(path)
+    return path.read_text(encoding="utf-8")
+
+
+def _check_requirements(exercise: Exercise) -> None:
+    missing = [m for m in exercise.meta.requires if importlib.util.find_spec(m) is None]
+    if missing:
+        raise InputError(f"this exercise needs {', '.join(missing)}: pip install 'offhours[ml]'")
+
+
+def run(coach: Coach, slug: str, code: str) -> RunResult:
+    exercise = _exercise(coach, slug)
+    _check_requirements(exercise)
+    hide = [coach.home] if coach.home is not None else []
+    return run_tests(code, exercise.tests, hide=hide, timeout=exercise.meta.timeout, support=exercise.support)
+
+
+def test(coach: Coach, slug: str, path: Path | None = None) -> RunResult:
+    exercise = _exercise(coach, slug)
+    return run(coach, slug, _learner_code(coach, exercise, path))
+
+
+def submit(coach: Coach, slug: str, path: Path | None = None) -> tuple[RunResult, str | None]:
+    """Run the tests and record the attempt; a pass completes today's exercise block for the topic."""
+    exercise = _exercise(coach, slug)
+    code = _learner_code(coach, exercise, path)
+    result = run(coach, slug, code)
+    stored = coach.profile()
+    passed = sum(1 for t in result.tests if t["status"] == "pass")
+    coach.store.add_attempt(stored.learner_id, slug, status=result.status, passed=passed, total=len(result.tests),
+                            code=code, now=coach.now())
+    completed = None
+    if result.status == "pass":
+        tz = ZoneInfo(stored.profile.timezone)
+        today = coach.now().astimezone(tz).date()
+        for block, _ in coach.store.load_blocks(stored.learner_id):
+            if (block.status == "planned" and block.activity == "exercise" and block.topic in exercise.meta.topics
+                    and block.start.astimezone(tz).date() >= today):
+                coach.mark_block(block.id, "done")
+                completed = block.id
+                break
+    return result, completed
+
+
+def hint(coach: Coach, slug: str) -> tuple[int, int, str]:
+    exercise = _exercise(coach, slug)
+    learner_id = coach.profile().learner_id
+    state = coach.store.exercise_state(learner_id, slug)
+    if state is None:
+        raise InputError(f"start it first: `offhours exercise start {slug}`")
+    shown = min(state["hints_shown"] + 1, len(exercise.hints))
+    coach.store.update_exercise_state(learner_id, slug, hints_shown=shown)
+    return shown, len(exercise.hints), exercise.hints[shown - 1]
+
+
+def solution(coach: Coach, slug: str, *, give_up: bool = False) -> str:
+    exercise = _exercise(coach, slug)
+    learner_id = coach.profile().learner_id
+    passed = coach.store.exercise_summary(learner_id).get(slug, (0, False))[1]
+    state = coach.store.exercise_state(learner_id, slug)
+    if give_up and state is not None:
+        coach.store.update_exercise_state(learner_id, slug, gave_up=True)
+    elif not passed and not (state and state["gave_up"]):
+        raise InputError("the solution opens after a pass, or with --give-up (trying first is how it sticks)")
+    return exercise.solution
