@@ -239,6 +239,72 @@ def _read_exercises(root: Traversable, problems: list[str]) -> dict[str, Exercis
     return found
 
 
+class ProjectMeta(_Model):
+    slug: str = Field(pattern=SLUG_PATTERN)
+    title: str = Field(min_length=3)
+    order: int = Field(ge=1, le=20, description="projects grow in complexity in this order")
+    topics: tuple[str, ...] = Field(min_length=1)
+    hours: float = Field(gt=0, le=80)
+    requires: tuple[str, ...] = ()
+    timeout: float = Field(120.0, gt=0, le=600)
+
+
+@dataclass(frozen=True)
+class Project:
+    """A guided project: a brief with milestones and a rubric, starter files, and an automatic check."""
+
+    meta: ProjectMeta
+    brief: str
+    check: str  # hidden tests run in the sandbox against the learner's project folder
+    starter: dict[str, bytes]  # relative path -> content
+    reference: dict[str, bytes]  # a reference implementation: must pass the check (content tests)
+
+    @property
+    def slug(self) -> str:
+        return self.meta.slug
+
+
+def _files_under(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    if not folder.is_dir():
+        return out
+    for item in folder.iterdir():
+        if item.name in ("__pycache__",):
+            continue
+        if item.is_dir():
+            out.update(_files_under(item, f"{prefix}{item.name}/"))
+        else:
+            out[prefix + item.name] = item.read_bytes()
+    return out
+
+
+def _read_projects(root: Traversable, problems: list[str]) -> dict[str, Project]:
+    folder = root / "projects"
+    found: dict[str, Project] = {}
+    if not folder.is_dir():
+        return found
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not item.is_dir() or item.name.startswith(("_", ".")):
+            continue
+        where = f"content/projects/{item.name}"
+        missing = [n for n in ("meta.toml", "BRIEF.md", "check.py", "starter", "reference")
+                   if not (item / n).is_file() and not (item / n).is_dir()]
+        if missing:
+            problems.append(f"{where}: missing {', '.join(missing)}")
+            continue
+        try:
+            meta = ProjectMeta.model_validate(tomllib.loads((item / "meta.toml").read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, ValidationError) as exc:
+            problems.append(f"{where}/meta.toml: {str(exc).splitlines()[0]}")
+            continue
+        if meta.slug != item.name:
+            problems.append(f"{where}/meta.toml: slug {meta.slug!r} must equal the folder name")
+        found[meta.slug] = Project(meta, (item / "BRIEF.md").read_text(encoding="utf-8"),
+                                   (item / "check.py").read_text(encoding="utf-8"),
+                                   _files_under(item / "starter"), _files_under(item / "reference"))
+    return found
+
+
 @dataclass(frozen=True)
 class Catalog:
     areas: dict[str, Area]
@@ -251,6 +317,7 @@ class Catalog:
     cards: dict[str, Card] = field(default_factory=dict)
     quiz_items: dict[str, QuizItem] = field(default_factory=dict)
     exercises: dict[str, Exercise] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)
 
     def resources_for(self, topic: str) -> list[Resource]:
         return [r for r in self.resources.values() if topic in r.topics]
@@ -367,10 +434,13 @@ def _check_references(catalog: Catalog, problems: list[str]) -> None:
     for item in catalog.quiz_items.values():
         if item.topic not in topics:
             problems.append(f"quiz item {item.id}: unknown topic {item.topic!r}")
-    for exercise in catalog.exercises.values():
-        for slug in exercise.meta.topics:
+    practice: list[tuple[str, str, tuple[str, ...]]] = [
+        *(("exercise", e.slug, e.meta.topics) for e in catalog.exercises.values()),
+        *(("project", p.slug, p.meta.topics) for p in catalog.projects.values())]
+    for kind_name, name, covered in practice:
+        for slug in covered:
             if slug not in topics:
-                problems.append(f"exercise {exercise.slug}: unknown topic {slug!r}")
+                problems.append(f"{kind_name} {name}: unknown topic {slug!r}")
     cycle = find_cycle({slug: t.prerequisites for slug, t in topics.items()})
     if cycle:
         problems.append("prerequisite cycle: " + " -> ".join(cycle))
@@ -413,8 +483,9 @@ def check_catalog(root: Traversable | None = None) -> tuple[Catalog, list[str]]:
         for prereq in topic.prerequisites:
             dependents.setdefault(prereq, []).append(topic.slug)
     exercises = _read_exercises(root, problems)
+    projects = _read_projects(root, problems)
     catalog = Catalog(areas, topics, resources_by_id, tracks, kinds, questions,
-                      {k: tuple(v) for k, v in dependents.items()}, cards, quiz_items, exercises)
+                      {k: tuple(v) for k, v in dependents.items()}, cards, quiz_items, exercises, projects)
     _check_references(catalog, problems)
     return catalog, problems
 
@@ -442,5 +513,6 @@ if __name__ == "__main__":  # content authors: `python -m offhours.catalog` list
     print("\n".join(found + gaps))
     print(f"{len(cat.topics)} topics, {len(cat.resources)} resources, {len(cat.tracks)} tracks, "
           f"{len(cat.goal_kinds)} goal kinds, {len(cat.style_questions)} style questions, "
-          f"{len(cat.cards)} cards, {len(cat.quiz_items)} quiz items, {len(cat.exercises)} exercises; "
+          f"{len(cat.cards)} cards, {len(cat.quiz_items)} quiz items, {len(cat.exercises)} exercises, "
+          f"{len(cat.projects)} projects; "
           f"{len(found)} problem(s), {len(gaps)} coverage gap(s)")

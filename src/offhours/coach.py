@@ -19,7 +19,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from offhours import __version__, coach_cards, coach_plan, coach_practice
-from offhours.catalog import Catalog, QuizItem, Resource, Topic, default_catalog
+from offhours.catalog import Catalog, Project, QuizItem, Resource, Topic, default_catalog
 from offhours.coach_cards import CardStats, CardView
 from offhours.coach_plan import PlanView, Suggestion
 from offhours.coach_practice import ExerciseStatus
@@ -442,6 +442,15 @@ class Coach:
 
     def exercise_solution(self, slug: str, *, give_up: bool = False) -> str:
         return coach_practice.solution(self, slug, give_up=give_up)
+
+    def projects(self) -> list[tuple[Project, str]]:
+        return coach_practice.list_projects(self)
+
+    def start_project(self, slug: str, folder: Path | None = None) -> Path:
+        return coach_practice.start_project(self, slug, folder)
+
+    def check_project(self, slug: str, folder: Path | None = None) -> RunResult:
+        return coach_practice.check_project(self, slug, folder)
 
     # ---- export / import --------------------------------------------------------------------------------------
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from offhours.catalog import Exercise
+from offhours.catalog import Exercise, Project
 from offhours.errors import InputError, NotFoundError
 from offhours.integrations.notebooks import notebook_code, write_exercise_notebook
 from offhours.practice.sandbox import RunResult, run_tests
@@ -137,3 +139,75 @@ def solution(coach: Coach, slug: str, *, give_up: bool = False) -> str:
     elif not passed and not (state and state["gave_up"]):
         raise InputError("the solution opens after a pass, or with --give-up (trying first is how it sticks)")
     return exercise.solution
+
+
+# ---- guided projects --------------------------------------------------------------------------------------------
+
+PROJECT_FILE_LIMIT = 5 * 1024 * 1024  # the check reads the learner's folder, but not a stray dataset dump
+
+
+def _project(coach: Coach, slug: str) -> Project:
+    project = coach.catalog.projects.get(slug)
+    if project is None:
+        raise NotFoundError(f"unknown project {slug!r}; see `offhours project list`")
+    return project
+
+
+def list_projects(coach: Coach) -> list[tuple[Project, str]]:
+    learner_id = coach.store.local_learner_id()
+    summary = coach.store.exercise_summary(learner_id) if learner_id is not None else {}
+    out = []
+    for project in sorted(coach.catalog.projects.values(), key=lambda p: p.meta.order):
+        key = f"project/{project.slug}"
+        started = learner_id is not None and coach.store.exercise_state(learner_id, key) is not None
+        state = "passed" if summary.get(key, (0, False))[1] else "started" if started else "new"
+        out.append((project, state))
+    return out
+
+
+def start_project(coach: Coach, slug: str, folder: Path | None = None) -> Path:
+    """Write the scaffold (brief, starter files, .gitignore) as a git-ready folder; never overwrite."""
+    project = _project(coach, slug)
+    target = (folder or coach.workspace / "projects").expanduser() / slug
+    target.mkdir(parents=True, exist_ok=True)
+    for name, data in {"BRIEF.md": project.brief.encode(), **project.starter}.items():
+        path = target / name
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    if shutil.which("git") and not (target / ".git").exists():
+        subprocess.run(["git", "init", "-q", str(target)], check=False, capture_output=True)
+    coach.store.start_exercise(coach.profile().learner_id, f"project/{slug}", str(target.resolve()), now=coach.now())
+    return target
+
+
+def _project_files(folder: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for path in folder.rglob("*"):
+        parts = path.relative_to(folder).parts
+        skipped = any(p in (".git", "__pycache__", ".ipynb_checkpoints") for p in parts)
+        if path.is_file() and not skipped and path.stat().st_size <= PROJECT_FILE_LIMIT:
+            files["/".join(parts)] = path.read_bytes()
+    return files
+
+
+def check_project(coach: Coach, slug: str, folder: Path | None = None) -> RunResult:
+    """Run the project's automatic check on the learner's folder (in the sandbox) and record it."""
+    project = _project(coach, slug)
+    learner_id = coach.profile().learner_id
+    if folder is None:
+        state = coach.store.exercise_state(learner_id, f"project/{slug}")
+        if state is None:
+            raise InputError(f"start it first: `offhours project start {slug}`")
+        folder = Path(state["path"])
+    if not folder.is_dir():
+        raise InputError("the project folder is missing", where=str(folder))
+    missing = [m for m in project.meta.requires if importlib.util.find_spec(m) is None]
+    if missing:
+        raise InputError(f"this project needs {', '.join(missing)}: pip install 'offhours[ml]'")
+    hide = [coach.home] if coach.home is not None else []
+    result = run_tests("", project.check, hide=hide, timeout=project.meta.timeout, support=_project_files(folder))
+    passed = sum(1 for t in result.tests if t["status"] == "pass")
+    coach.store.add_attempt(learner_id, f"project/{slug}", status=result.status, passed=passed,
+                            total=len(result.tests), code="", now=coach.now())
+    return result

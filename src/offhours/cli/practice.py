@@ -17,8 +17,12 @@ Slug = Annotated[str, typer.Argument(help="An exercise slug, as `offhours exerci
 FileOption = Annotated[Path | None, typer.Option("--file", "-f", help="Test this file instead of the started one.")]
 
 
+project_app = typer.Typer(help="Guided projects with automatic checks on held-out data.", no_args_is_help=True)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(exercise_app, name="exercise")
+    app.add_typer(project_app, name="project")
 
 
 @exercise_app.command("list")
@@ -106,3 +110,45 @@ def exercise_solution(
 ) -> None:
     """The reference solution, after a pass (or an explicit give-up)."""
     typer.echo(get_coach(ctx).exercise_solution(slug, give_up=give_up))
+
+
+@project_app.command("list")
+def project_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """The guided projects, in order of growing complexity."""
+    found = get_coach(ctx).projects()
+    if as_json:
+        print_json([{"slug": p.slug, "title": p.meta.title, "order": p.meta.order, "hours": p.meta.hours,
+                     "topics": list(p.meta.topics), "status": state} for p, state in found])
+        return
+    table = Table("#", "slug", "title", "hours", "status")
+    for p, state in found:
+        table.add_row(str(p.meta.order), p.slug, p.meta.title, f"{p.meta.hours:g}", state)
+    console.print(table)
+
+
+@project_app.command("start")
+def project_start(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="A project slug.")],
+    folder: Annotated[Path | None, typer.Option("--dir", "-d", help="Parent folder (default ./offhours-exercises).")]
+    = None,
+) -> None:
+    """Write the project scaffold as a git-ready folder: the brief, starter files, a .gitignore."""
+    path = get_coach(ctx).start_project(slug, folder)
+    console.print(f"Your project: {path}\nRead BRIEF.md, then `offhours project check {slug}`.")
+
+
+@project_app.command("check")
+def project_check(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="A project slug.")],
+    folder: Annotated[Path | None, typer.Option("--dir", "-d", help="Check this folder instead.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Run the automatic check: real outcomes on held-out data and the required artifacts."""
+    with console.status("Checking your project (training and scoring on held-out data)…"):
+        result = get_coach(ctx).check_project(slug, folder)
+    if as_json:
+        print_json(result.to_json())
+    else:
+        render(result)

@@ -63,11 +63,11 @@ def _namespaces() -> tuple[list[str], str | None]:
     return flags, None
 
 
-def _limits(cgroup: Path | None) -> None:
+def _limits(cgroup: Path | None, cpu_seconds: int) -> None:
     """Runs in the child between fork and exec."""
     import resource
 
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS + 1))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
     resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_BYTES, FILE_BYTES))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -116,7 +116,9 @@ def run_tests(code: str, tests: str, *, hide: Sequence[Path] = (), timeout: floa
         (workdir / "submission.py").write_text(code, encoding="utf-8")
         (workdir / "test_hidden.py").write_text(tests, encoding="utf-8")
         for name, data in (support or {}).items():
-            (workdir / name).write_bytes(data)
+            target = workdir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         driver = resources.files("offhours.practice").joinpath("driver.py").read_text(encoding="utf-8")
         (workdir / "_driver.py").write_text(driver, encoding="utf-8")
         python = [sys.executable, "-I", str(workdir / "_driver.py"), str(workdir)]
@@ -136,7 +138,7 @@ def run_tests(code: str, tests: str, *, hide: Sequence[Path] = (), timeout: floa
         with open(workdir / "output.log", "wb") as log:
             proc = subprocess.Popen(argv, cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=log,
                                     stderr=subprocess.STDOUT, start_new_session=True,
-                                    preexec_fn=lambda: _limits(cgroup))
+                                    preexec_fn=lambda: _limits(cgroup, max(CPU_SECONDS, int(timeout) * 2)))
             try:
                 returncode: int | None = proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
