@@ -124,7 +124,10 @@ def run_tests(code: str, tests: str, *, hide: Sequence[Path] = (), timeout: floa
         python = [sys.executable, "-I", str(workdir / "_driver.py"), str(workdir)]
         if flags:
             mounts = " && ".join(f"mount -t tmpfs -o size=1m tmpfs {_quote(p)}" for p in hide if p.exists())
-            script = (mounts + " && " if mounts else "") + "exec " + " ".join(_quote(a) for a in python)
+            # Loopback only (a project may serve and call its own HTTP API); no route anywhere else.
+            ip = shutil.which("ip") or shutil.which("ip", path="/usr/sbin:/sbin")
+            loopback = f"{_quote(ip)} link set lo up 2>/dev/null; " if ip else ""
+            script = loopback + (mounts + " && " if mounts else "") + "exec " + " ".join(_quote(a) for a in python)
             argv = ["unshare", *flags, "sh", "-c", script]
             isolation += ["no network", "own process space", "data folder hidden"]
         else:
