@@ -10,7 +10,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any, Literal, TypeVar
@@ -314,10 +314,32 @@ class Catalog:
     goal_kinds: dict[str, GoalKind]
     style_questions: tuple[StyleQuestion, ...]
     dependents: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    cards: dict[str, Card] = field(default_factory=dict)
-    quiz_items: dict[str, QuizItem] = field(default_factory=dict)
-    exercises: dict[str, Exercise] = field(default_factory=dict)
-    projects: dict[str, Project] = field(default_factory=dict)
+    root: Traversable | None = None  # where the practice content below is read from, on first use
+
+    # Practice content is large (cards, quiz items, exercise and project files) and most commands never
+    # touch it, so it loads on first use. Invalid content raises ContentError then; the tests load it all.
+    @cached_property
+    def cards(self) -> dict[str, Card]:
+        return self._practice("cards")
+
+    @cached_property
+    def quiz_items(self) -> dict[str, QuizItem]:
+        return self._practice("quiz_items")
+
+    @cached_property
+    def exercises(self) -> dict[str, Exercise]:
+        return self._practice("exercises")
+
+    @cached_property
+    def projects(self) -> dict[str, Project]:
+        return self._practice("projects")
+
+    def _practice(self, name: str) -> dict[str, Any]:
+        problems: list[str] = []
+        loaded: dict[str, Any] = _PRACTICE_LOADERS[name](self.root or _content_root(), problems)
+        if problems:
+            raise ContentError(problems)
+        return loaded
 
     def resources_for(self, topic: str) -> list[Resource]:
         return [r for r in self.resources.values() if topic in r.topics]
@@ -428,6 +450,11 @@ def _check_references(catalog: Catalog, problems: list[str]) -> None:
             for area in milestone.areas:
                 if area not in catalog.areas and area != "domain":
                     problems.append(f"goal kind {kind.slug}: milestone {milestone.title!r} unknown area {area!r}")
+    cycle = find_cycle({slug: t.prerequisites for slug, t in topics.items()})
+    if cycle:
+        problems.append("prerequisite cycle: " + " -> ".join(cycle))
+    if "cards" not in catalog.__dict__:
+        return  # practice content not loaded yet (lazy): it is checked when it loads, and by the tests
     for card in catalog.cards.values():
         if card.topic not in topics:
             problems.append(f"card {card.id}: unknown topic {card.topic!r}")
@@ -441,20 +468,18 @@ def _check_references(catalog: Catalog, problems: list[str]) -> None:
         for slug in covered:
             if slug not in topics:
                 problems.append(f"{kind_name} {name}: unknown topic {slug!r}")
-    cycle = find_cycle({slug: t.prerequisites for slug, t in topics.items()})
-    if cycle:
-        problems.append("prerequisite cycle: " + " -> ".join(cycle))
 
 
-def load_catalog(root: Traversable | None = None) -> Catalog:
-    """Read every content file, validate it, and return the catalog; raise ContentError listing problems."""
-    catalog, problems = check_catalog(root)
+def load_catalog(root: Traversable | None = None, *, eager: bool = True) -> Catalog:
+    """Read and validate the content; raise ContentError listing problems. With eager=False the practice
+    content (cards, quiz items, exercises, projects) is read when first used instead."""
+    catalog, problems = check_catalog(root, eager=eager)
     if problems:
         raise ContentError(problems)
     return catalog
 
 
-def check_catalog(root: Traversable | None = None) -> tuple[Catalog, list[str]]:
+def check_catalog(root: Traversable | None = None, *, eager: bool = True) -> tuple[Catalog, list[str]]:
     """Build the catalog from whatever is valid and list every problem found on the way."""
     root = root or _content_root()
     problems: list[str] = []
@@ -475,25 +500,38 @@ def check_catalog(root: Traversable | None = None) -> tuple[Catalog, list[str]]:
                    "slug", "goal kind", problems)
     questions = tuple(_parse(StyleQuestion, _read_entries(root, "style_quiz.toml", "questions"),
                              "questions", problems))
-    cards = _index(_parse(Card, _read_entries(root, "cards", "cards"), "cards", problems), "id", "card", problems)
-    quiz_items = _index(_parse(QuizItem, _read_entries(root, "quizzes", "items"), "items", problems),
-                        "id", "quiz item", problems)
+
     dependents: dict[str, list[str]] = {slug: [] for slug in topics}
     for topic in topics.values():
         for prereq in topic.prerequisites:
             dependents.setdefault(prereq, []).append(topic.slug)
-    exercises = _read_exercises(root, problems)
-    projects = _read_projects(root, problems)
     catalog = Catalog(areas, topics, resources_by_id, tracks, kinds, questions,
-                      {k: tuple(v) for k, v in dependents.items()}, cards, quiz_items, exercises, projects)
+                      {k: tuple(v) for k, v in dependents.items()}, root)
+    if eager:
+        for name, loader in _PRACTICE_LOADERS.items():
+            catalog.__dict__[name] = loader(root, problems)
     _check_references(catalog, problems)
     return catalog, problems
 
 
 @cache
 def default_catalog() -> Catalog:
-    """The shipped catalog, loaded once per process."""
-    return load_catalog()
+    """The shipped catalog, loaded once per process (practice content on first use)."""
+    return load_catalog(eager=False)
+
+
+def _load_cards(root: Traversable, problems: list[str]) -> dict[str, Any]:
+    return _index(_parse(Card, _read_entries(root, "cards", "cards"), "cards", problems), "id", "card", problems)
+
+
+def _load_quiz_items(root: Traversable, problems: list[str]) -> dict[str, Any]:
+    return _index(_parse(QuizItem, _read_entries(root, "quizzes", "items"), "items", problems), "id", "quiz item",
+                  problems)
+
+
+_PRACTICE_LOADERS: dict[str, Any] = {
+    "cards": _load_cards, "quiz_items": _load_quiz_items, "exercises": _read_exercises, "projects": _read_projects,
+}
 
 
 def coverage_problems(catalog: Catalog) -> list[str]:

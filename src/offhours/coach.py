@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
 
 from offhours import __version__, coach_cards, coach_plan, coach_practice
@@ -30,12 +30,13 @@ from offhours.domain.planner import Block
 from offhours.domain.stack import ChoiceAction, StackChoice, StackEntry, build_stack
 from offhours.domain.style import score_style
 from offhours.errors import InputError, NotFoundError, NotInitialisedError
-from offhours.integrations.ics import CalendarBusy, UnreadableSeries, busy_between, parse_calendar
-from offhours.integrations.ics_export import plan_to_ics
 from offhours.practice.sandbox import RunResult
 from offhours.profile import Mode, Profile, Style, load_profile_file, local_today, profile_from_dict
 from offhours.settings import Clock, Settings, utc_now
 from offhours.store import Store, StoredProfile, transfer
+
+if TYPE_CHECKING:  # heavy modules (icalendar) load only when a calendar is used
+    from offhours.integrations.ics import CalendarBusy, UnreadableSeries
 
 CALENDAR_CACHE_DAYS = 400  # how far ahead a calendar's recurrences are expanded and kept
 
@@ -315,6 +316,8 @@ class Coach:
     def calendar_busy(self, start: datetime, end: datetime) -> CalendarBusy | None:
         """Busy time in a window. The expansion is cached in the database for a long span, so a replan
         does not parse the .ics again (parsing a busy export takes most of a second)."""
+        from offhours.integrations.ics import CalendarBusy, busy_between, parse_calendar
+
         learner_id = self._learner_id()
         stored = self.store.load_calendar(learner_id)
         if stored is None:
@@ -372,6 +375,9 @@ class Coach:
                   and b.start.astimezone(ZoneInfo(stored.profile.timezone)).date() >= today]
         if not chosen:
             raise InputError("there is no plan to export yet: run `offhours plan` first")
+
+        from offhours.integrations.ics_export import plan_to_ics
+
         data = plan_to_ics(chosen, self.catalog, now=self.now(), name=f"offhours: {stored.profile.name}")
         _write_atomically(path, data.decode("utf-8"))
         return len(chosen)
@@ -479,6 +485,8 @@ class Coach:
 
 def _read_calendar_file(path: Path) -> tuple[str, str]:
     """(file name, text) of a .ics file that parses; InputError naming the file otherwise."""
+    from offhours.integrations.ics import parse_calendar  # icalendar loads only when a calendar is read
+
     try:
         data = path.expanduser().read_bytes()
     except FileNotFoundError:

@@ -14,15 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from genanki import guid_for
-
 from offhours.catalog import CLOZE, QuizItem
 from offhours.domain import srs
 from offhours.domain.mastery import Level, topic_mastery
 from offhours.domain.placement import Placement
 from offhours.domain.quiz import choose_items
 from offhours.errors import InputError, NotFoundError
-from offhours.integrations.anki import ExportCard, read_apkg, write_apkg
 
 if TYPE_CHECKING:
     from offhours.coach import Coach
@@ -221,6 +218,8 @@ def mastery(coach: Coach) -> dict[str, Level]:
 
 def export_cards(coach: Coach, path: Path, *, every_card: bool = False) -> int:
     """Write an .apkg: the learner's deck (or, with every_card, every card offhours ships)."""
+    from offhours.integrations.anki import ExportCard, write_apkg  # genanki loads only when exporting
+
     catalog = coach.catalog
     chosen: list[ExportCard] = []
     in_deck: set[str] = set()
@@ -240,6 +239,10 @@ def export_cards(coach: Coach, path: Path, *, every_card: bool = False) -> int:
 def import_cards(coach: Coach, path: Path) -> tuple[int, int, int]:
     """Bring in an Anki deck's notes (as own cards; ours map back to their catalog card) with their review
     history; return (new cards, cards updated with history, reviews)."""
+    from genanki import guid_for
+
+    from offhours.integrations.anki import read_apkg
+
     notes = read_apkg(path)
     learner_id = coach.profile().learner_id
     ours = {guid_for("offhours", card_id): card_id for card_id in coach.catalog.cards}

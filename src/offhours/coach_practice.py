@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 from offhours.catalog import Exercise, Project
 from offhours.errors import InputError, NotFoundError
-from offhours.integrations.notebooks import notebook_code, write_exercise_notebook
 from offhours.practice.sandbox import RunResult, run_tests
 
 if TYPE_CHECKING:
@@ -55,6 +54,8 @@ def start(coach: Coach, slug: str, folder: Path | None = None, *, notebook: bool
     target = base / (f"{slug}.ipynb" if notebook else f"{slug}.py")
     if not target.exists():
         if notebook:
+            from offhours.integrations.notebooks import write_exercise_notebook  # nbformat is slow to import
+
             write_exercise_notebook(target, exercise.readme, exercise.starter)
         else:
             target.write_text(exercise.starter, encoding="utf-8")
@@ -74,6 +75,8 @@ def _learner_code(coach: Coach, exercise: Exercise, path: Path | None) -> str:
     if not path.is_file():
         raise InputError("your exercise file is missing", where=str(path))
     if path.suffix == ".ipynb":
+        from offhours.integrations.notebooks import notebook_code
+
         return notebook_code(path)
     return path.read_text(encoding="utf-8")
 
