@@ -81,3 +81,30 @@ def test_code_in_cards_is_shown_literally(cli: Callable[..., Run], home: Home, l
     assert cli("cards", "add", "Keep rows where a > 1?", "`df[df.a > 1]`").exit_code == 0
     shown = cli("review", input="\nq\n").stdout
     assert "`df[df.a > 1]`" in shown
+
+
+def test_optimizer_fits_parameters_from_history(home: Home, profile_file: Path) -> None:
+    pytest.importorskip("torch", reason="the optimizer extra (PyTorch) is not installed")
+    pytest.importorskip("tqdm", reason="the optimizer extra (tqdm) is not installed")
+    from datetime import timedelta
+
+    from conftest import NOW
+
+    from offhours.profile import load_profile_file
+
+    clock = {"now": NOW}
+    coach = home.coach()
+    coach.clock = lambda: clock["now"]
+    coach.init_profile(load_profile_file(profile_file, now=NOW))
+    ids = [coach.add_card(f"Q{i}", f"A{i}") for i in range(60)]
+    import random
+
+    rng = random.Random(3)
+    for day in range(40):  # about 480 answers over 40 days
+        clock["now"] = NOW + timedelta(days=day)
+        for card_id in rng.sample(ids, 12):
+            coach.rate_card(card_id, rng.choice(["again", "hard", "good", "good", "easy"]))
+    parameters = coach.optimise_memory_model()
+    assert len(parameters) == 21 and all(isinstance(p, float) for p in parameters)
+    assert coach.store.srs_settings(coach.profile().learner_id)["parameters"] == parameters
+    coach.close()

@@ -315,11 +315,13 @@ def set_retention(coach: Coach, retention: float) -> None:
 def optimise(coach: Coach) -> list[float]:
     """Fit FSRS parameters to the learner's own review history (needs the `optimizer` extra), then
     re-schedule every reviewed card with them."""
-    try:
-        import torch  # noqa: F401  (the optimizer's own dependency: fail early with a clear message)
+    try:  # the optimizer's own dependencies: fail early with a clear message
+        import pandas  # noqa: F401
+        import torch  # noqa: F401
+        import tqdm  # noqa: F401
         from fsrs import Optimizer, Rating, ReviewLog
     except ImportError:
-        raise InputError("the optimizer needs PyTorch: pip install 'offhours[optimizer]'") from None
+        raise InputError("the optimizer needs PyTorch, pandas and tqdm: pip install 'offhours[optimizer]'") from None
     learner_id = coach.profile().learner_id
     history = coach.store.review_history(learner_id)
     if len(history) < MIN_REVIEWS_TO_OPTIMISE:
