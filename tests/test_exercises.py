@@ -68,3 +68,12 @@ def test_notebook_start_and_test(cli: Callable[..., Run], home: Home, profile_fi
     book.cells[1].source = CATALOG.exercises["numpy-standardize-columns"].solution
     nbformat.write(book, str(path))
     assert json.loads(cli("exercise", "test", "numpy-standardize-columns", "--json").stdout)["status"] == "pass"
+
+
+def test_the_exercise_track_is_complete() -> None:
+    assert len(CATALOG.exercises) >= 40
+    difficulties = {e.meta.difficulty for e in CATALOG.exercises.values()}
+    assert min(difficulties) <= 2 and max(difficulties) >= 6, "a track of rising difficulty"
+    assert len(CATALOG.projects) >= 6
+    orders = [p.meta.order for p in CATALOG.projects.values()]
+    assert len(orders) == len(set(orders)), "projects grow in complexity in a single order"
