@@ -70,7 +70,7 @@ def render(result: RunResult) -> None:
     summary = {"pass": "[green]All tests pass.[/green]", "fail": f"{passed}/{len(result.tests)} tests pass.",
                "error": "[red]Error:[/red] " + escape(result.message or "")}[result.status]
     console.print(summary + f" [dim]({result.seconds:.2f} s)[/dim]")
-    weaker = [i for i in result.isolation if i.startswith("no network or process isolation") or i.startswith("no process")]
+    weaker = [i for i in result.isolation if i.startswith(("no network or process isolation", "no process"))]
     for note in weaker:  # say plainly when the sandbox could not isolate the code fully
         console.print(f"[yellow]Sandbox:[/yellow] {escape(note)}")
 
