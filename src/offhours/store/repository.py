@@ -21,6 +21,7 @@ from offhours.store.tables import (
     exercise_attempts,
     exercise_state,
     goals,
+    journal,
     learners,
     own_cards,
     path_edits,
@@ -448,3 +449,22 @@ class Store:
                 count, passed = out.get(slug, (0, False))
                 out[slug] = (count + 1, passed or status == "pass")
             return out
+
+    # ---- the journal -------------------------------------------------------------------------------------------
+
+    def add_journal(self, learner_id: int, *, text: str, topic: str | None, tags: list[str], now: datetime) -> int:
+        with self.engine.begin() as conn:
+            return int(conn.execute(journal.insert().values(learner_id=learner_id, text=text, topic=topic, tags=tags,
+                                                            created_at=now).returning(journal.c.id)).scalar_one())
+
+    def journal_entries(self, learner_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(sa.select(journal).where(journal.c.learner_id == learner_id)
+                                                  .order_by(journal.c.created_at, journal.c.id)).mappings()]
+
+    def review_counts_by_day(self, learner_id: int, tz: Any) -> dict[date, int]:
+        counts: dict[date, int] = {}
+        for _card, _rating, at in self.review_history(learner_id):
+            day = at.astimezone(tz).date()
+            counts[day] = counts.get(day, 0) + 1
+        return counts

@@ -246,3 +246,14 @@ exercise_attempts = sa.Table(
     sa.Column("code", sa.Text, nullable=False),
     sa.Column("submitted_at", UTCDateTime, nullable=False),
 )
+
+# The learner's journal: summaries in their own words, questions for a mentor, notes.
+journal = sa.Table(
+    "journal", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("topic", sa.String(80), nullable=True),
+    sa.Column("tags", sa.JSON, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
