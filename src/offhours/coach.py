@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
 
-from offhours import __version__, coach_cards, coach_plan, coach_practice
+from offhours import __version__, coach_cards, coach_plan, coach_practice, coach_progress
 from offhours.catalog import Catalog, Project, QuizItem, Resource, Topic, default_catalog
 from offhours.coach_cards import CardStats, CardView
 from offhours.coach_plan import PlanView, Suggestion
 from offhours.coach_practice import ExerciseStatus
+from offhours.coach_progress import Progress
 from offhours.domain.mastery import Level
 from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
 from offhours.domain.placement import Placement
@@ -457,6 +458,20 @@ class Coach:
 
     def check_project(self, slug: str, folder: Path | None = None) -> RunResult:
         return coach_practice.check_project(self, slug, folder)
+
+    # ---- progress and the journal (see coach_progress.py) --------------------------------------------------------
+
+    def progress(self) -> Progress:
+        return coach_progress.progress(self)
+
+    def add_journal(self, text: str, topic: str | None = None, tags: list[str] | None = None) -> int:
+        return coach_progress.add_journal(self, text, topic, tags)
+
+    def journal(self, topic: str | None = None, tag: str | None = None) -> list[dict[str, Any]]:
+        return coach_progress.journal_entries(self, topic, tag)
+
+    def export_journal(self, folder: Path) -> int:
+        return coach_progress.export_journal(self, folder)
 
     # ---- export / import --------------------------------------------------------------------------------------
 

@@ -135,12 +135,14 @@ def today(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     if not todays and not waiting:
         console.print("Nothing planned today. `offhours plan` builds your plan; "
                       "`offhours now --minutes 20` finds something for a free moment.")
-        return
     if todays:
         console.print(_blocks_table(todays, tz, "Today"))
     if waiting:
         console.print(_blocks_table(waiting, tz, "Did you do these? (`offhours done ID` or `offhours skip ID`; "
                                                  "the next plan counts the rest as missed)"))
+    from offhours.cli.progress import render_at_risk
+
+    render_at_risk(coach.progress())
 
 
 def now_command(

@@ -1,0 +1,151 @@
+"""The coach's progress and reflection use cases: progress, streaks, XP, forecasts, the journal."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from offhours.domain import motivation
+from offhours.errors import InputError, NotFoundError
+
+if TYPE_CHECKING:
+    from offhours.coach import Coach
+
+
+@dataclass(frozen=True)
+class MilestoneProgress:
+    id: str
+    title: str
+    goal: int
+    deadline: date
+    remaining_minutes: int
+    eta: date | None
+    at_risk: bool
+    extra_minutes_per_week: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    today: date
+    streak: motivation.Streak
+    xp: int
+    minutes_this_week: int
+    planned_this_week: int
+    minutes_total: int
+    pace_per_week: float
+    milestones: tuple[MilestoneProgress, ...]
+    mastery: dict[str, str]
+    mastery_by_area: dict[str, dict[str, int]]
+    cards_due: int
+
+
+def progress(coach: Coach) -> Progress:
+    from offhours import coach_plan  # the milestone grouping lives with the planner
+
+    stored = coach.profile()
+    profile, learner_id = stored.profile, stored.learner_id
+    tz = ZoneInfo(profile.timezone)
+    today = coach.now().astimezone(tz).date()
+    minutes_by_day = coach.store.minutes_by_day(learner_id, date(1970, 1, 1))
+    reviews_by_day = coach.store.review_counts_by_day(learner_id, tz)
+    rest = {["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(d) for d in profile.availability.rest_days}
+    streak = motivation.streak(motivation.counted_days(minutes_by_day, reviews_by_day), rest, today)
+    week_start = today - timedelta(days=today.weekday())
+    this_week = sum(m for d, m in minutes_by_day.items() if d >= week_start)
+    planned = sum(b.minutes for b, _ in coach.store.load_blocks(learner_id)
+                  if week_start <= b.start.astimezone(tz).date() < week_start + timedelta(days=7))
+    quiz_right = sum(1 for _i, _t, ok, _a in coach.store.quiz_history(learner_id, "quiz") if ok)
+    summary = coach.store.exercise_summary(learner_id)
+    xp = motivation.xp(sum(minutes_by_day.values()), sum(reviews_by_day.values()), quiz_right,
+                       sum(1 for s, (_, ok) in summary.items() if ok and not s.startswith("project/")),
+                       sum(1 for s, (_, ok) in summary.items() if ok and s.startswith("project/")))
+    pace = motivation.weekly_pace(minutes_by_day, today, fallback=profile.availability.weekly_minutes)
+    path = coach.path()
+    done = coach.store.minutes_by_topic(learner_id)
+    status = {t.slug: t.status for t in path.topics}
+    milestones: list[MilestoneProgress] = []
+    for spec in coach_plan._milestone_specs(coach, path, stored.start_date):
+        left = sum(max(0, round(coach.catalog.topics[t].hours * 60) - done.get(t, 0))
+                   for t in spec.topics if status.get(t) != "done")
+        # Earlier milestones come first at this pace, so this one's ETA counts their remaining work too.
+        before = sum(m.remaining_minutes for m in milestones)
+        forecast = motivation.eta(before + left, pace, today, spec.deadline)
+        milestones.append(MilestoneProgress(spec.id, spec.title, spec.goal, spec.deadline, left, forecast.eta,
+                                            forecast.at_risk, forecast.extra_minutes_per_week))
+    mastery = coach.mastery()
+    by_area: dict[str, Counter[str]] = {}
+    for slug, level in mastery.items():
+        by_area.setdefault(coach.catalog.topics[slug].area, Counter())[level] += 1
+    due = sum(1 for c in coach.due_cards() if not c.is_new)
+    return Progress(today, streak, xp, this_week, planned, sum(minutes_by_day.values()), pace, tuple(milestones),
+                    {k: str(v) for k, v in mastery.items()}, {a: dict(c) for a, c in by_area.items()}, due)
+
+
+def progress_json(p: Progress) -> dict[str, Any]:
+    return {
+        "date": p.today.isoformat(), "streak_days": p.streak.days, "longest_streak": p.streak.longest,
+        "streak_freezes": p.streak.freezes_left, "xp": p.xp, "minutes_this_week": p.minutes_this_week,
+        "planned_minutes_this_week": p.planned_this_week, "minutes_total": p.minutes_total,
+        "pace_minutes_per_week": round(p.pace_per_week), "cards_due": p.cards_due,
+        "milestones": [{"id": m.id, "title": m.title, "goal": m.goal, "deadline": m.deadline.isoformat(),
+                        "remaining_minutes": m.remaining_minutes, "eta": m.eta.isoformat() if m.eta else None,
+                        "at_risk": m.at_risk, "extra_minutes_per_week": m.extra_minutes_per_week}
+                       for m in p.milestones],
+        "mastery": p.mastery, "mastery_by_area": p.mastery_by_area,
+    }
+
+
+# ---- the journal -------------------------------------------------------------------------------------------------
+
+def add_journal(coach: Coach, text: str, topic: str | None = None, tags: list[str] | None = None) -> int:
+    if not text.strip():
+        raise InputError("a journal entry needs some text")
+    if topic is not None and topic not in coach.catalog.topics:
+        raise NotFoundError(f"unknown topic {topic!r}; see `offhours topics`")
+    clean = sorted({t.strip().lstrip("#").lower() for t in tags or [] if t.strip()})
+    for tag in clean:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", tag):
+            raise InputError(f"--tag: {tag!r} must be letters, digits, - or _")
+    return coach.store.add_journal(coach.profile().learner_id, text=text.strip(), topic=topic, tags=clean,
+                                   now=coach.now())
+
+
+def journal_entries(coach: Coach, topic: str | None = None, tag: str | None = None) -> list[dict[str, Any]]:
+    entries = coach.store.journal_entries(coach.profile().learner_id)
+    return [e for e in entries if (topic is None or e["topic"] == topic) and (tag is None or tag in e["tags"])]
+
+
+def export_journal(coach: Coach, folder: Path) -> int:
+    """An Obsidian-compatible vault: one note per entry with YAML front matter, and a note per topic that
+    the entries wiki-link to ([[topic-slug]]), listing the entries back. Returns the number of entries."""
+    stored = coach.profile()
+    tz = ZoneInfo(stored.profile.timezone)
+    entries = coach.store.journal_entries(stored.learner_id)
+    if not entries:
+        raise InputError("the journal is empty: add an entry with `offhours journal add TEXT`")
+    (folder / "topics").mkdir(parents=True, exist_ok=True)
+    by_topic: dict[str, list[str]] = {}
+    for entry in entries:
+        local = entry["created_at"].astimezone(tz)
+        name = f"{local:%Y-%m-%d}-{entry['id']:04d}"
+        topic = entry["topic"]
+        # JSON strings are valid YAML scalars, so values are quoted safely without a YAML library.
+        front = ["---", f"id: {entry['id']}", f"created: {json.dumps(local.isoformat())}",
+                 f"topic: {json.dumps(topic)}", f"tags: {json.dumps(['offhours', *entry['tags']])}", "---", ""]
+        body = entry["text"] + ("\n\nTopic: [[" + topic + "]]\n" if topic else "\n")
+        (folder / f"{name}.md").write_text("\n".join(front) + body, encoding="utf-8")
+        if topic:
+            by_topic.setdefault(topic, []).append(name)
+    for slug, names in by_topic.items():
+        t = coach.catalog.topics[slug]
+        front = ["---", f"title: {json.dumps(t.title)}", f"area: {json.dumps(t.area)}", "tags: [\"offhours-topic\"]",
+                 "---", ""]
+        body = [f"# {t.title}", "", t.summary, "", "## Journal", "", *(f"- [[{n}]]" for n in names), ""]
+        (folder / "topics" / f"{slug}.md").write_text("\n".join(front + body), encoding="utf-8")
+    return len(entries)

@@ -1,0 +1,59 @@
+"""`offhours progress` and the journal, on a real home with pinned dates."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import Home, Run
+
+
+@pytest.fixture
+def learner(cli: Callable[..., Run], profile_file: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("OFFHOURS_NOW", "2026-12-02T20:00:00+00:00")
+    assert cli("init", "--profile", str(profile_file)).exit_code == 0
+    return profile_file
+
+
+def test_progress_json_has_the_contract_keys(cli: Callable[..., Run], home: Home, learner: Path) -> None:
+    for day in ("2026-11-30", "2026-12-01", "2026-12-02"):
+        assert cli("log", "--topic", "python-basics", "--minutes", "25", "--date", day).exit_code == 0
+    data = json.loads(cli("progress", "--json").stdout)
+    assert {"streak_days", "minutes_this_week", "minutes_total", "milestones", "mastery", "xp"} <= set(data)
+    assert data["streak_days"] == 3 and data["minutes_this_week"] == 75 and data["minutes_total"] == 75
+    assert data["xp"] == 75
+    assert data["mastery"]["python-basics"] == "attempted" and data["mastery"]["ml-pca"] == "not-started"
+    m = data["milestones"][0]
+    assert {"eta", "at_risk", "deadline", "remaining_minutes"} <= set(m)
+    assert m["at_risk"] is True and m["extra_minutes_per_week"] > 0  # 410 h by May at 5 h a week cannot work
+    text = cli("progress").stdout
+    assert "streak 3 day(s)" in text and "At risk:" in text
+    assert "At risk:" in cli("today").stdout
+
+
+def test_journal_add_list_show_and_obsidian_export(cli: Callable[..., Run], home: Home, learner: Path,
+                                                   tmp_path: Path) -> None:
+    assert cli("journal", "add", "Eigenvectors keep their direction.", "--topic", "linear-algebra-eigen",
+               "--tag", "summary").exit_code == 0
+    assert cli("journal", "add", "Why does PCA centre the data first?", "--tag", "question").exit_code == 0
+    assert cli("journal", "add", "   ").exit_code == 2
+    assert cli("journal", "add", "x", "--topic", "nope").exit_code == 2
+    listed = json.loads(cli("journal", "list", "--tag", "question", "--json").stdout)
+    assert [e["text"] for e in listed] == ["Why does PCA centre the data first?"]
+    assert "Eigenvectors keep" in cli("journal", "show", "1").stdout
+    assert cli("journal", "show", "99").exit_code == 2
+
+    vault = tmp_path / "vault"
+    assert cli("journal", "export", str(vault)).exit_code == 0
+    notes = sorted(vault.glob("*.md"))
+    assert len(notes) == 2
+    text = notes[0].read_text()
+    front = yaml.safe_load(text.split("---")[1])
+    assert front["topic"] == "linear-algebra-eigen" and front["tags"] == ["offhours", "summary"]
+    assert "[[linear-algebra-eigen]]" in text
+    topic_note = (vault / "topics" / "linear-algebra-eigen.md").read_text()
+    assert yaml.safe_load(topic_note.split("---")[1])["area"] == "linear-algebra"
+    assert f"[[{notes[0].stem}]]" in topic_note
