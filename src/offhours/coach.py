@@ -23,7 +23,7 @@ from offhours.catalog import Catalog, Project, QuizItem, Resource, Topic, defaul
 from offhours.coach_cards import CardStats, CardView
 from offhours.coach_plan import PlanView, Suggestion
 from offhours.coach_practice import ExerciseStatus
-from offhours.coach_progress import Progress
+from offhours.coach_progress import Celebration, Progress
 from offhours.domain.mastery import Level
 from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
 from offhours.domain.placement import Placement
@@ -472,6 +472,19 @@ class Coach:
 
     def export_journal(self, folder: Path) -> int:
         return coach_progress.export_journal(self, folder)
+
+    def celebrate(self) -> Celebration:
+        """Award newly earned achievements and rewards (each once) and return them."""
+        return coach_progress.celebrate(self)
+
+    def achievements(self) -> dict[str, datetime]:
+        return self.store.achievements(self._learner_id())
+
+    def add_reward(self, text: str, when: str) -> int:
+        return coach_progress.add_reward(self, text, when)
+
+    def rewards(self) -> list[dict[str, Any]]:
+        return self.store.rewards(self._learner_id())
 
     # ---- export / import --------------------------------------------------------------------------------------
 

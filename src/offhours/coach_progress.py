@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from offhours.domain import motivation
+from offhours.domain import achievements, motivation
 from offhours.errors import InputError, NotFoundError
 
 if TYPE_CHECKING:
@@ -149,3 +149,65 @@ def export_journal(coach: Coach, folder: Path) -> int:
         body = [f"# {t.title}", "", t.summary, "", "## Journal", "", *(f"- [[{n}]]" for n in names), ""]
         (folder / "topics" / f"{slug}.md").write_text("\n".join(front + body), encoding="utf-8")
     return len(entries)
+
+
+# ---- achievements and rewards ------------------------------------------------------------------------------------
+
+def snapshot(coach: Coach, p: Progress | None = None) -> achievements.Snapshot:
+    p = p or progress(coach)
+    learner_id = coach.profile().learner_id
+    summary = coach.store.exercise_summary(learner_id)
+    domain_areas = {a for a, area in coach.catalog.areas.items() if area.kind == "domain"}
+    passed_projects = [s.removeprefix("project/") for s, (_, ok) in summary.items() if ok and s.startswith("project/")]
+    domain_projects = [s for s in passed_projects if s in coach.catalog.projects and any(
+        coach.catalog.topics[t].area in domain_areas for t in coach.catalog.projects[s].meta.topics)]
+    answers: dict[str, list[bool]] = {}
+    for _item, topic, ok, _at in coach.store.quiz_history(learner_id, "quiz"):
+        answers.setdefault(topic, []).append(ok)
+    journal = coach.store.journal_entries(learner_id)
+    statuses = coach.store.topic_statuses(learner_id)
+    return achievements.Snapshot(
+        minutes_total=p.minutes_total, streak_days=p.streak.days, longest_streak=p.streak.longest,
+        reviews=len(coach.store.review_history(learner_id)),
+        exercises_passed=sum(1 for s, (_, ok) in summary.items() if ok and not s.startswith("project/")),
+        projects_passed=len(passed_projects), domain_projects_passed=len(domain_projects),
+        milestones_done=frozenset(m.id for m in p.milestones if m.remaining_minutes == 0),
+        perfect_quizzes=sum(1 for a in answers.values() if len(a) >= 3 and all(a[-3:])),
+        journal_entries=len(journal), journal_questions=sum(1 for e in journal if "question" in e["tags"]),
+        topics_mastered=sum(1 for level in p.mastery.values() if level == "mastered"),
+        topics_tested_out=sum(1 for s in statuses.values() if s == "known"),
+        own_cards=len(coach.store.own_cards(learner_id)),
+        blocks_done=sum(1 for b, _ in coach.store.load_blocks(learner_id) if b.status == "done"),
+    )
+
+
+@dataclass(frozen=True)
+class Celebration:
+    achievements: tuple[achievements.Achievement, ...]
+    rewards: tuple[str, ...]
+
+
+def celebrate(coach: Coach, p: Progress | None = None) -> Celebration:
+    """Award what has just been earned (each achievement once) and return it, to be celebrated."""
+    learner_id = coach.profile().learner_id
+    snap = snapshot(coach, p)
+    have = coach.store.achievements(learner_id)
+    new = [a for a in achievements.ACHIEVEMENTS if a.id not in have and a.earned(snap)]
+    earned = []
+    for reward in coach.store.rewards(learner_id):
+        if reward["earned_at"] is None:
+            kind, value = achievements.parse_reward_condition(reward["condition"])
+            if achievements.reward_earned(kind, value, snap):
+                earned.append(reward)
+    coach.store.award(learner_id, [a.id for a in new], [r["id"] for r in earned], now=coach.now())
+    return Celebration(tuple(new), tuple(r["text"] for r in earned))
+
+
+def add_reward(coach: Coach, text: str, when: str) -> int:
+    if not text.strip():
+        raise InputError("a reward needs a description, e.g. \"Buy the new ML book\"")
+    try:
+        kind, value = achievements.parse_reward_condition(when)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    return coach.store.add_reward(coach.profile().learner_id, text.strip(), f"{kind}:{value}", now=coach.now())

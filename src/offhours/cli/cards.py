@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from offhours.catalog import QuizItem
-from offhours.cli.common import JsonFlag, console, get_coach, print_json
+from offhours.cli.common import JsonFlag, celebrate, console, get_coach, print_json
 from offhours.coach_cards import CardView, stats_json
 from offhours.domain.quiz import LETTERS, check_answer
 from offhours.mathtext import plain as _plain
@@ -179,6 +179,8 @@ def review(
         done.append(card.id)
         index += 1
     console.print(f"Reviewed {len(done)} card(s). Every answer is saved.")
+    if done:
+        celebrate(ctx)
 
 
 def ask_item(item: QuizItem, number: int, total: int) -> bool:

@@ -48,3 +48,13 @@ class TopicQuizGroup(TyperGroup):
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             args = ["topic", *args]
         return super().resolve_command(ctx, args)
+
+
+def celebrate(ctx: typer.Context) -> None:
+    """After something that can earn an achievement or a reward: say so, once."""
+    news = get_coach(ctx).celebrate()
+    for achievement in news.achievements:
+        console.print(f"[bold magenta]* Achievement unlocked: {achievement.title}[/bold magenta] — "
+                      f"{achievement.description}")
+    for reward in news.rewards:
+        console.print(f"[bold green]* You have earned your reward: {reward}[/bold green] Enjoy it.")

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import typer
 from rich.table import Table
 
-from offhours.cli.common import JsonFlag, console, get_coach, print_json
+from offhours.cli.common import JsonFlag, celebrate, console, get_coach, print_json
 from offhours.coach import CalendarSummary, Coach
 from offhours.coach_plan import PlanView
 from offhours.domain.planner import Block, MilestonePlan
@@ -168,6 +168,7 @@ def done(ctx: typer.Context, block_id: Annotated[str, typer.Argument(help="A blo
     """Mark a block done; its minutes count toward the topic, the milestone and the week."""
     block = get_coach(ctx).mark_block(block_id, "done")
     console.print(f"Done: {block.activity} {block.topic}, {block.minutes} min. Well done.")
+    celebrate(ctx)
 
 
 def skip(ctx: typer.Context, block_id: Annotated[str, typer.Argument(help="A block id from today or plan.")]) -> None:
@@ -192,6 +193,7 @@ def log_command(
             raise InputError(f"--date: expected YYYY-MM-DD, got {on!r}") from None
     get_coach(ctx).log_study(topic, minutes, day, note)
     console.print(f"Logged {minutes} min of {topic}.")
+    celebrate(ctx)
 
 
 def calendar_json(summary: CalendarSummary) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from offhours.cli.common import JsonFlag, console, get_coach, print_json
+from offhours.cli.common import JsonFlag, celebrate, console, get_coach, print_json
 from offhours.practice.sandbox import RunResult
 
 exercise_app = typer.Typer(help="Auto-graded coding exercises, run in a sandbox.", no_args_is_help=True)
@@ -96,6 +96,7 @@ def exercise_submit(ctx: typer.Context, slug: Slug, file: FileOption = None, as_
     if result.status == "pass":
         console.print("Recorded as passed" + (f"; plan block {block} is done." if block else ".")
                       + f" Compare with the reference: `offhours exercise solution {slug}`.")
+        celebrate(ctx)
 
 
 @exercise_app.command("hint")
@@ -155,3 +156,5 @@ def project_check(
         print_json(result.to_json())
     else:
         render(result)
+        if result.status == "pass":
+            celebrate(ctx)

@@ -9,16 +9,19 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from offhours.cli.common import JsonFlag, console, get_coach, print_json
+from offhours.cli.common import JsonFlag, celebrate, console, get_coach, print_json
 from offhours.coach_progress import Progress, progress_json
 
 journal_app = typer.Typer(help="Your learning journal: summaries in your own words, questions, notes.",
                           no_args_is_help=True)
+reward_app = typer.Typer(help="Rewards you promise yourself, and when you have earned them.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
     app.command()(progress)
+    app.command("achievements")(achievements_command)
     app.add_typer(journal_app, name="journal")
+    app.add_typer(reward_app, name="reward")
 
 
 def render_at_risk(p: Progress) -> None:
@@ -32,10 +35,13 @@ def render_at_risk(p: Progress) -> None:
 
 def progress(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """This week, your streak and XP, mastery by area, each milestone's ETA, due cards."""
-    p = get_coach(ctx).progress()
+    coach = get_coach(ctx)
+    p = coach.progress()
     if as_json:
-        print_json(progress_json(p))
+        earned = coach.achievements()
+        print_json({**progress_json(p), "achievements": sorted(earned, key=lambda a: earned[a], reverse=True)})
         return
+    celebrate(ctx)
     console.print(f"[bold]This week[/bold]: {p.minutes_this_week} of {p.planned_this_week} planned minutes · "
                   f"streak {p.streak.days} day(s) (longest {p.streak.longest}, {p.streak.freezes_left} freeze(s)) · "
                   f"{p.xp} XP · {p.minutes_total} min in all · {p.cards_due} card(s) due")
@@ -64,6 +70,7 @@ def journal_add(
     """Write a journal entry."""
     entry_id = get_coach(ctx).add_journal(text, topic, tags or [])
     console.print(f"Saved entry {entry_id}.")
+    celebrate(ctx)
 
 
 @journal_app.command("list")
@@ -103,3 +110,45 @@ def journal_export(ctx: typer.Context, folder: Annotated[Path, typer.Argument(he
     """Write an Obsidian-compatible Markdown vault: a note per entry, wiki-linked topic notes."""
     count = get_coach(ctx).export_journal(folder)
     console.print(f"Wrote {count} entries to {folder} (open it as a vault in Obsidian).")
+
+
+def achievements_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Every achievement, and the ones you have earned."""
+    from offhours.domain.achievements import ACHIEVEMENTS
+
+    coach = get_coach(ctx)
+    celebrate(ctx)
+    earned = coach.achievements()
+    if as_json:
+        print_json([{"id": a.id, "title": a.title, "description": a.description,
+                     "earned_at": earned[a.id].isoformat() if a.id in earned else None} for a in ACHIEVEMENTS])
+        return
+    for a in ACHIEVEMENTS:
+        mark = "[green]*[/green]" if a.id in earned else "[dim]-[/dim]"
+        console.print(f"{mark} {a.title}: {a.description}" + (f" ({earned[a.id]:%Y-%m-%d})" if a.id in earned else ""))
+    console.print(f"{len(earned)} of {len(ACHIEVEMENTS)} earned.")
+
+
+@reward_app.command("add")
+def reward_add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help='What you will treat yourself to, e.g. "Buy the new ML book".')],
+    when: Annotated[str, typer.Option("--when", help="milestone:ID, streak:DAYS or hours:HOURS")],
+) -> None:
+    """Promise yourself a reward; offhours tells you when you have earned it."""
+    reward_id = get_coach(ctx).add_reward(text, when)
+    console.print(f"Reward {reward_id} set: {escape(text)} (when {when}).")
+    celebrate(ctx)
+
+
+@reward_app.command("list")
+def reward_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Your rewards, earned or still ahead."""
+    found = get_coach(ctx).rewards()
+    if as_json:
+        print_json([{"id": r["id"], "text": r["text"], "when": r["condition"],
+                     "earned_at": r["earned_at"].isoformat() if r["earned_at"] else None} for r in found])
+        return
+    for r in found:
+        state = f"earned {r['earned_at']:%Y-%m-%d}" if r["earned_at"] else "ahead"
+        console.print(f"{r['id']}. {escape(r['text'])} — when {r['condition']} ({state})")

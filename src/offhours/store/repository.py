@@ -14,6 +14,7 @@ from offhours.domain.stack import StackChoice
 from offhours.profile import Mode, Profile, Style
 from offhours.store import database
 from offhours.store.tables import (
+    achievements,
     availability,
     blocks,
     calendars,
@@ -27,6 +28,7 @@ from offhours.store.tables import (
     path_edits,
     quiz_answers,
     reviews,
+    rewards,
     slots,
     stack_choices,
     study_log,
@@ -468,3 +470,31 @@ class Store:
             day = at.astimezone(tz).date()
             counts[day] = counts.get(day, 0) + 1
         return counts
+
+    # ---- achievements and rewards ------------------------------------------------------------------------------
+
+    def achievements(self, learner_id: int) -> dict[str, datetime]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(achievements.c.id, achievements.c.awarded_at)
+                                .where(achievements.c.learner_id == learner_id))
+            return {i: at for i, at in rows}
+
+    def award(self, learner_id: int, achievement_ids: list[str], reward_ids: list[int], *, now: datetime) -> None:
+        """Record new achievements and earned rewards in one transaction."""
+        with self.engine.begin() as conn:
+            if achievement_ids:
+                conn.execute(achievements.insert(), [{"learner_id": learner_id, "id": a, "awarded_at": now}
+                                                     for a in achievement_ids])
+            if reward_ids:
+                conn.execute(rewards.update().where(rewards.c.learner_id == learner_id, rewards.c.id.in_(reward_ids))
+                             .values(earned_at=now))
+
+    def add_reward(self, learner_id: int, text: str, condition: str, *, now: datetime) -> int:
+        with self.engine.begin() as conn:
+            return int(conn.execute(rewards.insert().values(learner_id=learner_id, text=text, condition=condition,
+                                                            created_at=now).returning(rewards.c.id)).scalar_one())
+
+    def rewards(self, learner_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(sa.select(rewards).where(rewards.c.learner_id == learner_id)
+                                                  .order_by(rewards.c.id)).mappings()]

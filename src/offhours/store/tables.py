@@ -257,3 +257,22 @@ journal = sa.Table(
     sa.Column("tags", sa.JSON, nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
 )
+
+# Achievements, awarded once each.
+achievements = sa.Table(
+    "achievements", metadata,
+    sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("awarded_at", UTCDateTime, nullable=False),
+)
+
+# Rewards the learner promised themselves, and when they earned them.
+rewards = sa.Table(
+    "rewards", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("text", sa.String(300), nullable=False),
+    sa.Column("condition", sa.String(40), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("earned_at", UTCDateTime, nullable=True),
+)
