@@ -57,3 +57,23 @@ def test_journal_add_list_show_and_obsidian_export(cli: Callable[..., Run], home
     topic_note = (vault / "topics" / "linear-algebra-eigen.md").read_text()
     assert yaml.safe_load(topic_note.split("---")[1])["area"] == "linear-algebra"
     assert f"[[{notes[0].stem}]]" in topic_note
+
+
+def test_timer_summary_and_note_to_card(cli: Callable[..., Run], home: Home, learner: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("stop").exit_code == 2
+    started = cli("start", "--topic", "ml-pca")
+    assert started.exit_code == 0 and "ml-pca" in started.stdout
+    assert cli("start").exit_code == 2  # one at a time
+    monkeypatch.setenv("OFFHOURS_NOW", "2026-12-02T20:47:00+00:00")
+    stopped = cli("stop", "--note", "SVD view")
+    assert "Logged 47 min of ml-pca" in stopped.stdout
+    monkeypatch.setenv("OFFHOURS_NOW", "2026-12-03T05:00:00+00:00")
+    plan = json.loads(cli("plan", "--json", "--weeks", "1").stdout)
+    learn = next(b for b in plan["blocks"] if b["activity"] == "learn")
+    done = cli("done", learn["id"], "--summary", "A pipeline keeps preprocessing inside each fold.")
+    assert "Saved to your journal (entry 1)" in done.stdout
+    entry = json.loads(cli("journal", "list", "--json").stdout)[0]
+    assert entry["tags"] == ["summary"] and entry["topic"] == learn["topic"]
+    carded = cli("journal", "card", "1")
+    assert carded.exit_code == 0 and home.count("own_cards") == 1

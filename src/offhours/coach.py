@@ -473,6 +473,15 @@ class Coach:
     def export_journal(self, folder: Path) -> int:
         return coach_progress.export_journal(self, folder)
 
+    def start_timer(self, topic: str | None = None) -> str:
+        return coach_progress.start_timer(self, topic)
+
+    def stop_timer(self, note: str | None = None) -> tuple[str, int]:
+        return coach_progress.stop_timer(self, note)
+
+    def journal_to_card(self, entry_id: int, front: str | None = None) -> str:
+        return coach_progress.journal_to_card(self, entry_id, front)
+
     def celebrate(self) -> Celebration:
         """Award newly earned achievements and rewards (each once) and return them."""
         return coach_progress.celebrate(self)

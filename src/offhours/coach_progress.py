@@ -211,3 +211,54 @@ def add_reward(coach: Coach, text: str, when: str) -> int:
     except ValueError as exc:
         raise InputError(str(exc)) from None
     return coach.store.add_reward(coach.profile().learner_id, text.strip(), f"{kind}:{value}", now=coach.now())
+
+
+# ---- the timer and notes that become cards -------------------------------------------------------------------
+
+MAX_TIMER_MINUTES = 240  # a timer left running overnight is not four hundred minutes of study
+
+
+def start_timer(coach: Coach, topic: str | None = None) -> str:
+    stored = coach.profile()
+    running = coach.store.timer(stored.learner_id)
+    if running is not None:
+        raise InputError(f"a timer is already running for {running[0]} since "
+                         f"{running[1].astimezone(ZoneInfo(stored.profile.timezone)):%H:%M}: `offhours stop` first")
+    if topic is None:
+        todo = [t for t in coach.path().topics if t.status != "done"]
+        if not todo:
+            raise InputError("your path is complete: name a topic with --topic")
+        topic = next((t.slug for t in todo if t.status == "in-progress"), todo[0].slug)
+    elif topic not in coach.catalog.topics:
+        raise NotFoundError(f"unknown topic {topic!r}; see `offhours topics`")
+    coach.store.start_timer(stored.learner_id, topic, now=coach.now())
+    return topic
+
+
+def stop_timer(coach: Coach, note: str | None = None) -> tuple[str, int]:
+    stored = coach.profile()
+    running = coach.store.timer(stored.learner_id)
+    if running is None:
+        raise InputError("no timer is running: start one with `offhours start`")
+    topic, started = running
+    minutes = min(MAX_TIMER_MINUTES, round((coach.now() - started).total_seconds() / 60))
+    log = None
+    if minutes >= 1:
+        log = {"topic": topic, "minutes": minutes, "activity": "learn", "note": note,
+               "day": started.astimezone(ZoneInfo(stored.profile.timezone)).date()}
+    coach.store.stop_timer(stored.learner_id, log, now=coach.now())
+    return topic, minutes
+
+
+def journal_to_card(coach: Coach, entry_id: int, front: str | None = None) -> str:
+    """Turn a journal note into a flashcard: the note is the answer, in the learner's own words."""
+    entry = next((e for e in coach.store.journal_entries(coach.profile().learner_id) if e["id"] == entry_id), None)
+    if entry is None:
+        raise NotFoundError(f"no journal entry {entry_id}; see `offhours journal list`")
+    topic = entry["topic"]
+    if front is None:
+        subject = coach.catalog.topics[topic].title if topic else "this"
+        front = f"In your own words: what did you note about {subject}?"
+    from offhours import coach_cards
+
+    return coach_cards.add_card(coach, front, entry["text"], topic, origin="journal")

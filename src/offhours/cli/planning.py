@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -164,10 +165,22 @@ def now_command(
                       + f" — {s.why}")
 
 
-def done(ctx: typer.Context, block_id: Annotated[str, typer.Argument(help="A block id from today or plan.")]) -> None:
+def done(
+    ctx: typer.Context,
+    block_id: Annotated[str, typer.Argument(help="A block id from today or plan.")],
+    summary: Annotated[str | None, typer.Option("--summary", "-s", help="What you learned, in your own words.")]
+    = None,
+) -> None:
     """Mark a block done; its minutes count toward the topic, the milestone and the week."""
-    block = get_coach(ctx).mark_block(block_id, "done")
+    coach = get_coach(ctx)
+    block = coach.mark_block(block_id, "done")
     console.print(f"Done: {block.activity} {block.topic}, {block.minutes} min. Well done.")
+    if summary is None and block.activity == "learn" and sys.stdin.isatty():
+        # Putting it in your own words is active recall; one line is enough, Enter skips.
+        summary = typer.prompt("Summarise it in your own words (Enter to skip)", default="", show_default=False)
+    if summary and summary.strip() and block.topic in coach.catalog.topics:
+        entry = coach.add_journal(summary, block.topic, ["summary"])
+        console.print(f"Saved to your journal (entry {entry}); `offhours journal card {entry}` makes it a card.")
     celebrate(ctx)
 
 

@@ -22,6 +22,8 @@ def register(app: typer.Typer) -> None:
     app.command("achievements")(achievements_command)
     app.add_typer(journal_app, name="journal")
     app.add_typer(reward_app, name="reward")
+    app.command("start")(start_timer)
+    app.command("stop")(stop_timer)
 
 
 def render_at_risk(p: Progress) -> None:
@@ -152,3 +154,37 @@ def reward_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     for r in found:
         state = f"earned {r['earned_at']:%Y-%m-%d}" if r["earned_at"] else "ahead"
         console.print(f"{r['id']}. {escape(r['text'])} — when {r['condition']} ({state})")
+
+
+@journal_app.command("card")
+def journal_card(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(help="An entry number.")],
+    front: Annotated[str | None, typer.Option("--front", help="The question (default: asks for your note).")]
+    = None,
+) -> None:
+    """Turn a note into a flashcard: your own words become the answer."""
+    card_id = get_coach(ctx).journal_to_card(entry_id, front)
+    console.print(f"Added card {card_id}; it joins your reviews.")
+    celebrate(ctx)
+
+
+def start_timer(
+    ctx: typer.Context,
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="What you study (default: next on your path).")]
+    = None,
+) -> None:
+    """Start a study timer; `offhours stop` logs the minutes."""
+    chosen = get_coach(ctx).start_timer(topic)
+    console.print(f"Timer started for {chosen}. `offhours stop` when you are done.")
+
+
+def stop_timer(
+    ctx: typer.Context,
+    note: Annotated[str | None, typer.Option("--note", help="A line about the session.")] = None,
+) -> None:
+    """Stop the timer and log the minutes."""
+    topic, minutes = get_coach(ctx).stop_timer(note)
+    console.print(f"Logged {minutes} min of {topic}." if minutes else "Under a minute: nothing logged.")
+    if minutes:
+        celebrate(ctx)

@@ -32,6 +32,7 @@ from offhours.store.tables import (
     slots,
     stack_choices,
     study_log,
+    timers,
     topic_status,
 )
 
@@ -498,3 +499,22 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(sa.select(rewards).where(rewards.c.learner_id == learner_id)
                                                   .order_by(rewards.c.id)).mappings()]
+
+    # ---- the study timer ---------------------------------------------------------------------------------------
+
+    def timer(self, learner_id: int) -> tuple[str, datetime] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(timers.c.topic, timers.c.started_at)
+                               .where(timers.c.learner_id == learner_id)).first()
+        return (row[0], row[1]) if row else None
+
+    def start_timer(self, learner_id: int, topic: str, *, now: datetime) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(timers.insert().values(learner_id=learner_id, topic=topic, started_at=now))
+
+    def stop_timer(self, learner_id: int, log: dict[str, Any] | None, *, now: datetime) -> None:
+        """Remove the timer and log its minutes in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(timers.delete().where(timers.c.learner_id == learner_id))
+            if log is not None:
+                conn.execute(study_log.insert().values(learner_id=learner_id, logged_at=now, **log))

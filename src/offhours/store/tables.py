@@ -276,3 +276,11 @@ rewards = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("earned_at", UTCDateTime, nullable=True),
 )
+
+# A running study timer (`offhours start` ... `offhours stop`): at most one per learner.
+timers = sa.Table(
+    "timers", metadata,
+    sa.Column("learner_id", sa.Integer, sa.ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("topic", sa.String(80), nullable=False),
+    sa.Column("started_at", UTCDateTime, nullable=False),
+)
