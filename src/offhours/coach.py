@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
 
-from offhours import __version__, coach_cards, coach_plan, coach_practice, coach_progress
+from offhours import __version__, coach_cards, coach_plan, coach_practice, coach_progress, coach_report
 from offhours.catalog import Catalog, Project, QuizItem, Resource, Topic, default_catalog
 from offhours.coach_cards import CardStats, CardView
 from offhours.coach_plan import PlanView, Suggestion
@@ -481,6 +481,12 @@ class Coach:
 
     def journal_to_card(self, entry_id: int, front: str | None = None) -> str:
         return coach_progress.journal_to_card(self, entry_id, front)
+
+    def write_charts(self, folder: Path) -> list[Path]:
+        return coach_report.write_charts(self, folder)
+
+    def write_report(self, out: Path, period: str = "week") -> Path:
+        return coach_report.write_report(self, out, period)
 
     def celebrate(self) -> Celebration:
         """Award newly earned achievements and rewards (each once) and return them."""

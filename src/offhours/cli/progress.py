@@ -23,6 +23,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(journal_app, name="journal")
     app.add_typer(reward_app, name="reward")
     app.command("start")(start_timer)
+    app.command("charts")(charts_command)
+    app.command("report")(report_command)
     app.command("stop")(stop_timer)
 
 
@@ -188,3 +190,30 @@ def stop_timer(
     console.print(f"Logged {minutes} min of {topic}." if minutes else "Under a minute: nothing logged.")
     if minutes:
         celebrate(ctx)
+
+
+def charts_command(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="Where to write the SVG charts.")] = Path("offhours-charts"),
+) -> None:
+    """Write the progress charts as SVG files you can open: weekly minutes, burn-up, heatmap, mastery,
+    retention."""
+    with console.status("Drawing charts…"):
+        paths = get_coach(ctx).write_charts(folder)
+    console.print("Wrote " + ", ".join(str(p) for p in paths))
+
+
+def report_command(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", "-o", help="FILE.html (stands alone) or FILE.md.")],
+    week: Annotated[bool, typer.Option("--week", help="The last 7 days (the default).")] = False,
+    month: Annotated[bool, typer.Option("--month", help="The last 30 days.")] = False,
+) -> None:
+    """A shareable summary for a mentor or study buddy, with the charts embedded."""
+    from offhours.errors import InputError
+
+    if week and month:
+        raise InputError("choose --week or --month, not both")
+    with console.status("Writing the report…"):
+        path = get_coach(ctx).write_report(out, "month" if month else "week")
+    console.print(f"Wrote {path}.")

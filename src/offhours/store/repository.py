@@ -518,3 +518,28 @@ class Store:
             conn.execute(timers.delete().where(timers.c.learner_id == learner_id))
             if log is not None:
                 conn.execute(study_log.insert().values(learner_id=learner_id, logged_at=now, **log))
+
+    # ---- reading history for reports ---------------------------------------------------------------------------
+
+    def study_entries(self, learner_id: int, since: date, until: date) -> list[tuple[date, str, int]]:
+        """(day, topic, minutes) rows of the study log between two local dates, inclusive."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(study_log.c.day, study_log.c.topic, study_log.c.minutes).where(
+                study_log.c.learner_id == learner_id, study_log.c.day >= since, study_log.c.day <= until))
+            return [(d, t, int(m)) for d, t, m in rows]
+
+    def attempts(self, learner_id: int) -> list[tuple[str, str, datetime]]:
+        """(slug, status, submitted_at) of every exercise and project attempt, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(exercise_attempts.c.slug, exercise_attempts.c.status,
+                                          exercise_attempts.c.submitted_at)
+                                .where(exercise_attempts.c.learner_id == learner_id)
+                                .order_by(exercise_attempts.c.submitted_at))
+            return [(slug, status, at) for slug, status, at in rows]
+
+    def review_answers(self, learner_id: int) -> list[tuple[datetime, int, bool]]:
+        """(when, rating, card was in review) for every answer, for retention over time."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(reviews.c.reviewed_at, reviews.c.rating, reviews.c.state_before)
+                                .where(reviews.c.learner_id == learner_id).order_by(reviews.c.reviewed_at))
+            return [(at, int(r), bool(before) and before.get("state") == 2) for at, r, before in rows]
