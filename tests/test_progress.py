@@ -77,3 +77,49 @@ def test_timer_summary_and_note_to_card(cli: Callable[..., Run], home: Home, lea
     assert entry["tags"] == ["summary"] and entry["topic"] == learn["topic"]
     carded = cli("journal", "card", "1")
     assert carded.exit_code == 0 and home.count("own_cards") == 1
+
+
+def test_network_follow_ups_and_mentor_prep(cli: Callable[..., Run], home: Home, learner: Path) -> None:
+    assert cli("network", "add", "Dana (ML lead at a bank)", "--kind", "interview", "--note", "Feature stores",
+               "--on", "2026-11-20", "--follow-up", "2026-12-01").exit_code == 0
+    assert cli("network", "add", "PyData meetup", "--kind", "meetup", "--follow-up", "2027-01-10").exit_code == 0
+    assert cli("network", "add", "X", "--kind", "party").exit_code == 2
+    assert cli("network", "add", "Y", "--on", "2026-12-01", "--follow-up", "2026-11-01").exit_code == 2
+    due = json.loads(cli("today", "--json").stdout)["follow_ups"]
+    assert [d["name"] for d in due] == ["Dana (ML lead at a bank)"]
+    assert "Follow up: Dana" in cli("today").stdout
+    assert cli("network", "done", str(due[0]["id"])).exit_code == 0
+    assert json.loads(cli("today", "--json").stdout)["follow_ups"] == []
+    assert len(json.loads(cli("network", "list", "--json").stdout)) == 2
+
+    assert cli("journal", "add", "How do I pick a decision threshold?", "--tag", "question").exit_code == 0
+    agenda = cli("mentor", "prep").stdout
+    for heading in ("## Open questions", "## Where I am stuck", "## The next milestone"):
+        assert heading in agenda
+    assert "How do I pick a decision threshold?" in agenda and "at risk" in agenda
+
+
+def test_streak_counts_the_learners_local_day(home: Home, profile_file: Path) -> None:
+    """Card answers at 23:30 UTC belong to the next day in Tokyo; the streak follows local days."""
+    from datetime import UTC, datetime, timedelta
+
+    from conftest import PROFILE
+
+    from offhours.profile import parse_profile
+
+    tokyo = parse_profile(PROFILE.replace('timezone = "Europe/London"', 'timezone = "Asia/Tokyo"'),
+                          source="p", now=datetime(2026, 11, 1, tzinfo=UTC))
+    clock = {"now": datetime(2026, 11, 1, 23, 30, tzinfo=UTC)}
+    coach = home.coach()
+    coach.clock = lambda: clock["now"]
+    coach.init_profile(tokyo)
+    cards = [coach.add_card(f"Q{i}", f"A{i}") for i in range(20)]
+    for day in range(3):  # 23:30 UTC on 1, 2 and 3 November = 08:30 in Tokyo on 2, 3 and 4 November
+        clock["now"] = datetime(2026, 11, 1 + day, 23, 30, tzinfo=UTC)
+        for card_id in cards:
+            coach.rate_card(card_id, "good")
+    clock["now"] = datetime(2026, 11, 4, 12, 0, tzinfo=UTC)  # 21:00 on 4 November in Tokyo
+    assert coach.progress().streak.days == 3
+    clock["now"] += timedelta(days=2)  # 6 November in Tokyo: the 5th was missed, no freeze earned yet
+    assert coach.progress().streak.days == 0
+    coach.close()

@@ -488,6 +488,23 @@ class Coach:
     def write_report(self, out: Path, period: str = "week") -> Path:
         return coach_report.write_report(self, out, period)
 
+    def add_contact(self, name: str, kind: str = "contact", note: str | None = None, met_on: date | None = None,
+                    follow_up: date | None = None) -> int:
+        return coach_progress.add_contact(self, name, kind, note, met_on, follow_up)
+
+    def contacts(self) -> list[dict[str, Any]]:
+        return self.store.contacts(self._learner_id())
+
+    def follow_ups_due(self) -> list[dict[str, Any]]:
+        return coach_progress.follow_ups_due(self)
+
+    def clear_follow_up(self, contact_id: int) -> None:
+        if not self.store.clear_follow_up(self._learner_id(), contact_id):
+            raise NotFoundError(f"no contact {contact_id}; see `offhours network list`")
+
+    def mentor_agenda(self) -> str:
+        return coach_progress.mentor_agenda(self)
+
     def celebrate(self) -> Celebration:
         """Award newly earned achievements and rewards (each once) and return them."""
         return coach_progress.celebrate(self)

@@ -262,3 +262,65 @@ def journal_to_card(coach: Coach, entry_id: int, front: str | None = None) -> st
     from offhours import coach_cards
 
     return coach_cards.add_card(coach, front, entry["text"], topic, origin="journal")
+
+
+# ---- the network and mentor meetings -------------------------------------------------------------------------
+
+NETWORK_KINDS = ("contact", "meetup", "interview")
+
+
+def add_contact(coach: Coach, name: str, kind: str = "contact", note: str | None = None, met_on: date | None = None,
+                follow_up: date | None = None) -> int:
+    if kind not in NETWORK_KINDS:
+        raise InputError(f"--kind: expected one of {', '.join(NETWORK_KINDS)}, got {kind!r}")
+    if not name.strip():
+        raise InputError("a contact needs a name")
+    stored = coach.profile()
+    today = coach.now().astimezone(ZoneInfo(stored.profile.timezone)).date()
+    met_on = met_on or today
+    if follow_up is not None and follow_up < met_on:
+        raise InputError(f"--follow-up {follow_up} is before --on {met_on}")
+    return coach.store.add_contact(stored.learner_id, kind=kind, name=name.strip(), note=note, met_on=met_on,
+                                   follow_up=follow_up, now=coach.now())
+
+
+def follow_ups_due(coach: Coach) -> list[dict[str, Any]]:
+    stored = coach.profile()
+    today = coach.now().astimezone(ZoneInfo(stored.profile.timezone)).date()
+    return [c for c in coach.store.contacts(stored.learner_id) if c["follow_up"] and c["follow_up"] <= today]
+
+
+def mentor_agenda(coach: Coach) -> str:
+    """An agenda for the next mentor meeting, as Markdown: open questions, stuck exercises, the next
+    milestone and what is at risk, and the topics that are not sticking."""
+    stored = coach.profile()
+    tz = ZoneInfo(stored.profile.timezone)
+    since = coach.now() - timedelta(days=30)
+    learner_id = stored.learner_id
+    questions = [e for e in coach.store.journal_entries(learner_id)
+                 if "question" in e["tags"] and e["created_at"] >= since]
+    attempts = coach.store.attempts(learner_id)
+    passed = {slug for slug, status, _ in attempts if status == "pass"}
+    stuck = Counter(slug for slug, status, _ in attempts if slug not in passed)
+    p = progress(coach)
+    upcoming = next((m for m in p.milestones if m.remaining_minutes > 0), None)
+    shaky = [t for t, level in p.mastery.items() if level == "attempted"]
+    lines = [f"# Mentor meeting: {stored.profile.name}", "",
+             f"Prepared {coach.now().astimezone(tz):%d %b %Y}. This week: {p.minutes_this_week} min; "
+             f"streak {p.streak.days} day(s).", "", "## Open questions", ""]
+    asked = [f"- {e['text']}" + (f" ({e['topic']})" if e["topic"] else "") for e in questions]
+    lines += asked or ["- none written down"]
+    lines += ["", "## Where I am stuck", ""]
+    lines += [f"- {slug}: {n} attempt(s), not passed yet" for slug, n in stuck.most_common()] or ["- nothing stuck"]
+    lines += ["", "## The next milestone", ""]
+    if upcoming:
+        status = "at risk" if upcoming.at_risk else "on track"
+        lines.append(f"- {upcoming.title}: due {upcoming.deadline}, {upcoming.remaining_minutes / 60:.0f} h left, "
+                     f"ETA {upcoming.eta or 'unknown'} ({status})")
+        if upcoming.at_risk:
+            lines.append(f"- To discuss: +{upcoming.extra_minutes_per_week} min/week, or a new date")
+    else:
+        lines.append("- every milestone is done")
+    lines += ["", "## Topics that are not sticking yet", ""]
+    lines += [f"- {t}" for t in shaky[:8]] or ["- none"]
+    return "\n".join(lines) + "\n"

@@ -131,7 +131,9 @@ def today(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     if as_json:
         print_json({"date": coach.now().astimezone(tz).date().isoformat(),
                     "blocks": [block_json(b, tz) for b in todays],
-                    "unconfirmed": [block_json(b, tz) for b in waiting]})
+                    "unconfirmed": [block_json(b, tz) for b in waiting],
+                    "follow_ups": [{"id": c["id"], "name": c["name"], "kind": c["kind"],
+                                    "follow_up": c["follow_up"].isoformat()} for c in coach.follow_ups_due()]})
         return
     if not todays and not waiting:
         console.print("Nothing planned today. `offhours plan` builds your plan; "
@@ -144,6 +146,9 @@ def today(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     from offhours.cli.progress import render_at_risk
 
     render_at_risk(coach.progress())
+    for contact in coach.follow_ups_due():
+        console.print(f"[cyan]Follow up:[/cyan] {contact['name']} ({contact['kind']}, met {contact['met_on']})"
+                      f" — then `offhours network done {contact['id']}`", markup=True)
 
 
 def now_command(

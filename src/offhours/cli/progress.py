@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,9 @@ from offhours.coach_progress import Progress, progress_json
 
 journal_app = typer.Typer(help="Your learning journal: summaries in your own words, questions, notes.",
                           no_args_is_help=True)
+network_app = typer.Typer(help="A light log of contacts, meetups and interviews, with follow-ups.",
+                          no_args_is_help=True)
+mentor_app = typer.Typer(help="Prepare for mentor meetings.", no_args_is_help=True)
 reward_app = typer.Typer(help="Rewards you promise yourself, and when you have earned them.", no_args_is_help=True)
 
 
@@ -24,6 +28,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(reward_app, name="reward")
     app.command("start")(start_timer)
     app.command("charts")(charts_command)
+    app.add_typer(network_app, name="network")
+    app.add_typer(mentor_app, name="mentor")
     app.command("report")(report_command)
     app.command("stop")(stop_timer)
 
@@ -217,3 +223,64 @@ def report_command(
     with console.status("Writing the report…"):
         path = get_coach(ctx).write_report(out, "month" if month else "week")
     console.print(f"Wrote {path}.")
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    from offhours.errors import InputError
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{name}: expected YYYY-MM-DD, got {value!r}") from None
+
+
+@network_app.command("add")
+def network_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Who, or which meetup.")],
+    kind: Annotated[str, typer.Option("--kind", help="contact, meetup or interview")] = "contact",
+    note: Annotated[str | None, typer.Option("--note", help="What you talked about.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="When you met, YYYY-MM-DD (default today).")] = None,
+    follow_up: Annotated[str | None, typer.Option("--follow-up", help="Remind me on YYYY-MM-DD.")] = None,
+) -> None:
+    """Log a contact, a meetup or an informational interview; `today` reminds you of follow-ups."""
+    contact_id = get_coach(ctx).add_contact(name, kind, note, _date_option(on, "--on"),
+                                            _date_option(follow_up, "--follow-up"))
+    console.print(f"Logged {escape(name)} ({kind}), entry {contact_id}.")
+
+
+@network_app.command("list")
+def network_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Everyone you logged, with follow-ups."""
+    found = get_coach(ctx).contacts()
+    if as_json:
+        print_json([{**c, "met_on": c["met_on"].isoformat(), "created_at": c["created_at"].isoformat(),
+                     "follow_up": c["follow_up"].isoformat() if c["follow_up"] else None} for c in found])
+        return
+    for c in found:
+        follow = f" — follow up {c['follow_up']}" if c["follow_up"] else ""
+        console.print(f"{c['id']}. {c['met_on']} {escape(c['name'])} ({c['kind']}){follow}"
+                      + (f"\n   {escape(c['note'])}" if c["note"] else ""))
+
+
+@network_app.command("done")
+def network_done(ctx: typer.Context, contact_id: Annotated[int, typer.Argument(help="An entry number.")]) -> None:
+    """Mark a follow-up as done."""
+    get_coach(ctx).clear_follow_up(contact_id)
+    console.print("Follow-up done.")
+
+
+@mentor_app.command("prep")
+def mentor_prep(
+    ctx: typer.Context,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the agenda to a Markdown file.")] = None,
+) -> None:
+    """An agenda for the next mentor meeting: open questions, stuck exercises, the next milestone."""
+    agenda = get_coach(ctx).mentor_agenda()
+    if out is None:
+        typer.echo(agenda)
+    else:
+        out.write_text(agenda, encoding="utf-8")
+        console.print(f"Wrote {out}.")

@@ -24,6 +24,7 @@ from offhours.store.tables import (
     goals,
     journal,
     learners,
+    network,
     own_cards,
     path_edits,
     quiz_answers,
@@ -543,3 +544,23 @@ class Store:
             rows = conn.execute(sa.select(reviews.c.reviewed_at, reviews.c.rating, reviews.c.state_before)
                                 .where(reviews.c.learner_id == learner_id).order_by(reviews.c.reviewed_at))
             return [(at, int(r), bool(before) and before.get("state") == 2) for at, r, before in rows]
+
+    # ---- the network log ---------------------------------------------------------------------------------------
+
+    def add_contact(self, learner_id: int, *, kind: str, name: str, note: str | None, met_on: date,
+                    follow_up: date | None, now: datetime) -> int:
+        with self.engine.begin() as conn:
+            return int(conn.execute(network.insert().values(
+                learner_id=learner_id, kind=kind, name=name, note=note, met_on=met_on, follow_up=follow_up,
+                created_at=now).returning(network.c.id)).scalar_one())
+
+    def contacts(self, learner_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(sa.select(network).where(network.c.learner_id == learner_id)
+                                                  .order_by(network.c.met_on, network.c.id)).mappings()]
+
+    def clear_follow_up(self, learner_id: int, contact_id: int) -> bool:
+        with self.engine.begin() as conn:
+            return conn.execute(network.update().where(network.c.learner_id == learner_id,
+                                                       network.c.id == contact_id)
+                                .values(follow_up=None)).rowcount > 0

@@ -284,3 +284,16 @@ timers = sa.Table(
     sa.Column("topic", sa.String(80), nullable=False),
     sa.Column("started_at", UTCDateTime, nullable=False),
 )
+
+# A light log of the learner's network: contacts, meetups, informational interviews, with follow-ups.
+network = sa.Table(
+    "network", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _learner_fk(),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("note", sa.Text, nullable=True),
+    sa.Column("met_on", sa.Date, nullable=False),
+    sa.Column("follow_up", sa.Date, nullable=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
