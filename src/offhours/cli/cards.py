@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import typer
@@ -14,9 +14,10 @@ from rich.table import Table
 
 from offhours.catalog import QuizItem
 from offhours.cli.common import JsonFlag, celebrate, console, get_coach, print_json
-from offhours.coach_cards import CardView, stats_json
+from offhours.coach_cards import stats_json
 from offhours.domain.quiz import LETTERS, check_answer
 from offhours.mathtext import plain as _plain
+from offhours.views import card_json
 
 cards_app = typer.Typer(help="Your spaced-repetition deck (FSRS).", no_args_is_help=True)
 KEYS = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
@@ -32,11 +33,6 @@ def register(app: typer.Typer, quiz_app: typer.Typer) -> None:
     app.command()(review)
     app.command()(placement)
     quiz_app.command("topic")(quiz_topic)
-
-
-def card_json(card: CardView) -> dict[str, Any]:
-    return {"id": card.id, "topic": card.topic, "type": card.type, "front": card.front, "back": card.back,
-            "extra": card.extra, "new": card.is_new, "due": card.due.isoformat()}
 
 
 @cards_app.command("due")

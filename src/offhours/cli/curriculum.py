@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from offhours.catalog import Resource, Topic
+from offhours.catalog import Resource
 from offhours.cli.common import JsonFlag, TopicQuizGroup, console, get_coach, print_json
 from offhours.domain.path import LearningPath, PathEdit
-from offhours.domain.stack import StackEntry
 from offhours.domain.style import describe_style
 from offhours.errors import InputError
+from offhours.views import path_json, resource_json, stack_json, topic_json
 
 topic_app = typer.Typer(help="One topic: details, or what you already know.", no_args_is_help=True)
 path_app = typer.Typer(help="Your ordered path of topics (edit it in self-directed mode).")
@@ -34,15 +34,6 @@ def register(app: typer.Typer, profile_app: typer.Typer) -> None:
 
 
 # ---- topics and resources ------------------------------------------------------------------------------------
-
-def topic_json(t: Topic) -> dict[str, Any]:
-    return {"slug": t.slug, "title": t.title, "area": t.area, "level": t.level, "hours": t.hours,
-            "prerequisites": list(t.prerequisites)}
-
-
-def resource_json(r: Resource) -> dict[str, Any]:
-    return {**r.model_dump(mode="json"), "suits_dead_time": r.suits_dead_time}
-
 
 def topics(
     ctx: typer.Context,
@@ -121,19 +112,6 @@ def resources(
 
 
 # ---- the path ------------------------------------------------------------------------------------------------
-
-def path_json(path: LearningPath) -> dict[str, Any]:
-    return {
-        "topics": [{"slug": t.slug, "title": t.title, "area": t.area, "hours": t.hours, "status": t.status,
-                    "milestone": t.milestone} for t in path.topics],
-        "milestones": [{"index": m.index, "title": m.title, "topics": list(m.topics), "hours": m.hours,
-                        "remaining_hours": m.remaining_hours} for m in path.milestones],
-        "total_hours": path.total_hours,
-        "remaining_hours": path.remaining_hours,
-        "skipped": list(path.skipped),
-        "ignored_edits": [{"action": e.action, "topic": e.topic, "reason": why} for e, why in path.ignored_edits],
-    }
-
 
 def render_path(path: LearningPath) -> None:
     number = 0
@@ -220,11 +198,6 @@ def profile_mode(
 
 
 # ---- the stack -----------------------------------------------------------------------------------------------
-
-def stack_json(entries: list[StackEntry]) -> list[dict[str, Any]]:
-    return [{"topic": e.topic, "primary": resource_json(e.primary) if e.primary else None,
-             "alternates": [resource_json(r) for r in e.alternates], "reason": e.reason} for e in entries]
-
 
 @stack_app.callback(invoke_without_command=True)
 def stack(ctx: typer.Context, as_json: JsonFlag = False) -> None:

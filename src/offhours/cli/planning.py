@@ -13,9 +13,9 @@ from rich.table import Table
 
 from offhours.cli.common import JsonFlag, celebrate, console, get_coach, print_json
 from offhours.coach import CalendarSummary, Coach
-from offhours.coach_plan import PlanView
 from offhours.domain.planner import Block, MilestonePlan
 from offhours.errors import InputError
+from offhours.views import block_json, plan_json
 
 calendar_app = typer.Typer(help="Your work calendar: busy time the plan keeps clear of.", no_args_is_help=True)
 plan_app = typer.Typer(help="Build or refresh your study plan, and export it.")
@@ -32,27 +32,6 @@ def register(app: typer.Typer) -> None:
 
 
 # ---- the plan ------------------------------------------------------------------------------------------------
-
-def block_json(b: Block, tz: ZoneInfo) -> dict[str, Any]:
-    return {"id": b.id, "start": b.start.astimezone(tz).isoformat(), "end": b.end.astimezone(tz).isoformat(),
-            "topic": b.topic, "activity": b.activity, "context": b.context, "resource": b.resource,
-            "milestone": b.milestone, "status": b.status, "minutes": b.minutes}
-
-
-def milestone_json(m: MilestonePlan) -> dict[str, Any]:
-    return {"id": m.id, "title": m.title, "goal": m.goal, "deadline": m.deadline.isoformat(),
-            "planned_finish": m.planned_finish.isoformat() if m.planned_finish else None, "feasible": m.feasible,
-            "shortfall_minutes": m.shortfall_minutes, "extra_minutes_per_week": m.extra_minutes_per_week,
-            "earliest_date": m.earliest_date.isoformat() if m.earliest_date else None, "minutes": m.minutes}
-
-
-def plan_json(view: PlanView) -> dict[str, Any]:
-    tz = ZoneInfo(view.timezone)
-    return {"timezone": view.timezone, "blocks": [block_json(b, tz) for b in view.blocks],
-            "milestones": [milestone_json(m) for m in view.milestones],
-            "unscheduled_minutes": view.unscheduled_minutes, "horizon": view.horizon.isoformat(),
-            "weekly_capacity_minutes": view.weekly_capacity, "warnings": list(view.warnings)}
-
 
 def _blocks_table(blocks: list[Block], tz: ZoneInfo, title: str) -> Table:
     table = Table(title=title, title_justify="left")

@@ -13,6 +13,7 @@ from offhours.cli.onboarding import run_onboarding
 from offhours.coach import Coach
 from offhours.profile import Profile
 from offhours.store import StoredProfile
+from offhours.views import profile_json
 
 profile_app = typer.Typer(help="Show or adjust the stored learner profile.", no_args_is_help=True)
 
@@ -57,14 +58,6 @@ def demo(ctx: typer.Context, force: ForceFlag = False) -> None:
     replace = _confirm_replace(coach, force)
     stored = coach.init_profile(new, replace=replace)
     console.print(f"[green]Demo learner ready:[/green] {stored.profile.name}. Try `offhours profile show`.")
-
-
-def profile_json(stored: StoredProfile) -> dict[str, object]:
-    data = stored.profile.to_toml_dict()
-    data["start_date"] = stored.start_date.isoformat()
-    data["created_at"] = stored.created_at.isoformat()
-    data["updated_at"] = stored.updated_at.isoformat()
-    return data
 
 
 @profile_app.command("show")

@@ -1,0 +1,75 @@
+"""JSON shapes that scripts rely on (DESIGN.md §6), shared by the CLI's --json and the web API."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from offhours.catalog import Resource, Topic
+from offhours.coach_cards import CardView
+from offhours.coach_plan import PlanView
+from offhours.domain.path import LearningPath
+from offhours.domain.planner import Block, MilestonePlan
+from offhours.domain.stack import StackEntry
+from offhours.store import StoredProfile
+
+
+def card_json(card: CardView) -> dict[str, Any]:
+    return {"id": card.id, "topic": card.topic, "type": card.type, "front": card.front, "back": card.back,
+            "extra": card.extra, "new": card.is_new, "due": card.due.isoformat()}
+
+
+def topic_json(t: Topic) -> dict[str, Any]:
+    return {"slug": t.slug, "title": t.title, "area": t.area, "level": t.level, "hours": t.hours,
+            "prerequisites": list(t.prerequisites)}
+
+
+def resource_json(r: Resource) -> dict[str, Any]:
+    return {**r.model_dump(mode="json"), "suits_dead_time": r.suits_dead_time}
+
+
+def path_json(path: LearningPath) -> dict[str, Any]:
+    return {
+        "topics": [{"slug": t.slug, "title": t.title, "area": t.area, "hours": t.hours, "status": t.status,
+                    "milestone": t.milestone} for t in path.topics],
+        "milestones": [{"index": m.index, "title": m.title, "topics": list(m.topics), "hours": m.hours,
+                        "remaining_hours": m.remaining_hours} for m in path.milestones],
+        "total_hours": path.total_hours,
+        "remaining_hours": path.remaining_hours,
+        "skipped": list(path.skipped),
+        "ignored_edits": [{"action": e.action, "topic": e.topic, "reason": why} for e, why in path.ignored_edits],
+    }
+
+
+def stack_json(entries: list[StackEntry]) -> list[dict[str, Any]]:
+    return [{"topic": e.topic, "primary": resource_json(e.primary) if e.primary else None,
+             "alternates": [resource_json(r) for r in e.alternates], "reason": e.reason} for e in entries]
+
+
+def block_json(b: Block, tz: ZoneInfo) -> dict[str, Any]:
+    return {"id": b.id, "start": b.start.astimezone(tz).isoformat(), "end": b.end.astimezone(tz).isoformat(),
+            "topic": b.topic, "activity": b.activity, "context": b.context, "resource": b.resource,
+            "milestone": b.milestone, "status": b.status, "minutes": b.minutes}
+
+
+def milestone_json(m: MilestonePlan) -> dict[str, Any]:
+    return {"id": m.id, "title": m.title, "goal": m.goal, "deadline": m.deadline.isoformat(),
+            "planned_finish": m.planned_finish.isoformat() if m.planned_finish else None, "feasible": m.feasible,
+            "shortfall_minutes": m.shortfall_minutes, "extra_minutes_per_week": m.extra_minutes_per_week,
+            "earliest_date": m.earliest_date.isoformat() if m.earliest_date else None, "minutes": m.minutes}
+
+
+def plan_json(view: PlanView) -> dict[str, Any]:
+    tz = ZoneInfo(view.timezone)
+    return {"timezone": view.timezone, "blocks": [block_json(b, tz) for b in view.blocks],
+            "milestones": [milestone_json(m) for m in view.milestones],
+            "unscheduled_minutes": view.unscheduled_minutes, "horizon": view.horizon.isoformat(),
+            "weekly_capacity_minutes": view.weekly_capacity, "warnings": list(view.warnings)}
+
+
+def profile_json(stored: StoredProfile) -> dict[str, object]:
+    data = stored.profile.to_toml_dict()
+    data["start_date"] = stored.start_date.isoformat()
+    data["created_at"] = stored.created_at.isoformat()
+    data["updated_at"] = stored.updated_at.isoformat()
+    return data
