@@ -9,7 +9,7 @@ from typer._click.core import Context
 from typer._click.exceptions import ClickException, UsageError  # Typer >= 0.29 vendors click
 from typer.core import TyperGroup
 
-from offhours.cli import cards, curriculum, data, planning, practice, progress, setup
+from offhours.cli import cards, curriculum, data, planning, practice, progress, serve, setup
 from offhours.cli.common import CliState, err_console
 from offhours.errors import InputError
 
@@ -68,4 +68,5 @@ planning.register(app)
 cards.register(app, curriculum.quiz_app)
 practice.register(app)
 progress.register(app)
+serve.register(app)
 data.register(app)

@@ -1,0 +1,52 @@
+"""Building the FastAPI app: settings, the shared store, error handling, routers, templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from offhours import __version__
+from offhours.errors import InputError, NotFoundError, NotInitialisedError
+from offhours.settings import Clock, Settings, clock_from_env
+from offhours.store import Store
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")
+
+
+def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    app = FastAPI(title="offhours", version=__version__,
+                  description="A local-first study coach for AI/ML: the same use cases as the CLI, as JSON.")
+    app.state.clock = clock or clock_from_env()
+    app.state.home = settings.home if settings.is_sqlite else None
+    opened: list[Store] = []
+
+    def store() -> Store:
+        if not opened:
+            if settings.is_sqlite:
+                settings.home.mkdir(parents=True, exist_ok=True)
+            opened.append(Store.open(settings.database_url))
+        return opened[0]
+
+    app.state.store = store
+
+    @app.exception_handler(InputError)
+    async def input_error(request: Request, exc: InputError) -> Response:
+        status = 404 if isinstance(exc, NotFoundError) else 409 if isinstance(exc, NotInitialisedError) else 400
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": str(exc)}, status_code=status)
+        if isinstance(exc, NotInitialisedError):
+            return RedirectResponse("/welcome", status_code=303)
+        return templates.TemplateResponse(request, "error.html", {"message": str(exc)}, status_code=status)
+
+    from offhours.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app

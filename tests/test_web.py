@@ -1,0 +1,91 @@
+"""The web app in-process (httpx ASGI transport): JSON API and pages from the same coach calls."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from conftest import NOW, Home, Run
+
+from offhours.catalog import default_catalog
+from offhours.web import create_app
+
+
+def request(home: Home, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    app = create_app(home.settings(), clock=lambda: NOW)
+
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://offhours.test") as client:
+            return await client.request(method, url, **kwargs)
+
+    return asyncio.run(go())
+
+
+@pytest.fixture
+def learner(cli: Callable[..., Run], home: Home, profile_file: Path) -> Home:
+    assert cli("init", "--profile", str(profile_file)).exit_code == 0
+    return home
+
+
+def test_no_learner_yet(home: Home) -> None:
+    assert request(home, "GET", "/api/profile").status_code == 409
+    page = request(home, "GET", "/")
+    assert page.status_code == 303 and page.headers["location"] == "/welcome"
+    assert "offhours init" in request(home, "GET", "/welcome").text
+
+
+def test_api_matches_the_cli_shapes(learner: Home, cli: Callable[..., Run]) -> None:
+    profile = request(learner, "GET", "/api/profile").json()
+    assert profile["name"] == "Test learner"
+    path = request(learner, "GET", "/api/path").json()
+    assert path["topics"][0]["slug"] == "command-line-basics"
+    plan = request(learner, "POST", "/api/plan?weeks=2").json()
+    assert plan["timezone"] == "Europe/London" and plan["blocks"]
+    today = request(learner, "GET", "/api/today").json()
+    assert set(today) == {"date", "blocks", "unconfirmed"}
+    assert request(learner, "GET", "/api/topics/ml-astrology").status_code == 404
+    bad = request(learner, "POST", "/api/log", json={"topic": "python-basics", "minutes": 0})
+    assert bad.status_code == 422
+    assert request(learner, "POST", "/api/log", json={"topic": "python-basics", "minutes": 30}).status_code == 200
+    assert request(learner, "GET", "/api/progress").json()["minutes_total"] == 30
+    schema = request(learner, "GET", "/openapi.json").json()
+    assert "/api/cards/{card_id}/rate" in schema["paths"]
+
+
+def test_cards_through_the_api(learner: Home, cli: Callable[..., Run]) -> None:
+    assert cli("cards", "add", "Q", "A").exit_code == 0
+    due = request(learner, "GET", "/api/cards/due").json()
+    assert due and due[0]["front"] == "Q"
+    rated = request(learner, "POST", f"/api/cards/{due[0]['id']}/rate", json={"rating": "good"})
+    assert rated.status_code == 200 and rated.json()["next_due"]
+    assert request(learner, "POST", "/api/cards/nope/rate", json={"rating": "good"}).status_code == 404
+    assert request(learner, "POST", f"/api/cards/{due[0]['id']}/rate", json={"rating": "meh"}).status_code == 422
+    assert request(learner, "POST", "/api/cards/undo").json() == {"undone": due[0]["id"]}
+
+
+def test_exercise_from_the_editor(learner: Home) -> None:
+    solution = default_catalog().exercises["numpy-standardize-columns"].solution
+    result = request(learner, "POST", "/api/exercises/numpy-standardize-columns/test", json={"code": solution})
+    assert result.json()["status"] == "pass"
+    page = request(learner, "GET", "/exercises/numpy-standardize-columns")
+    assert page.status_code == 200 and "Run the tests" in page.text
+
+
+@pytest.mark.parametrize("url", ["/", "/plan", "/review", "/progress", "/path", "/topics/ml-pca", "/exercises"])
+def test_pages_render(learner: Home, url: str) -> None:
+    page = request(learner, "GET", url)
+    assert page.status_code == 200, page.text[:500]
+    assert page.text.startswith("<!doctype html>") and "<nav>" in page.text
+    assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', page.text)  # nothing fetched: offline
+
+
+def test_progress_page_shows_minutes_and_charts(learner: Home, cli: Callable[..., Run]) -> None:
+    assert cli("log", "--topic", "python-basics", "--minutes", "42").exit_code == 0
+    page = request(learner, "GET", "/progress").text
+    assert '<strong id="week-minutes">42</strong>' in page and page.count("<svg") == 5
