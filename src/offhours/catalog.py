@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -206,26 +206,34 @@ class Exercise:
 EXERCISE_FILES = ("meta.toml", "README.md", "starter.py", "solution.py", "test_exercise.py", "hints.md")
 
 
-def _read_exercises(root: Traversable, problems: list[str]) -> dict[str, Exercise]:
-    folder = root / "exercises"
-    found: dict[str, Exercise] = {}
+def _content_folders(root: Traversable, kind: str, required: Sequence[str], model: type[M],
+                     problems: list[str]) -> Iterator[tuple[Traversable, M]]:
+    """Each content folder of a kind (exercises, projects) that has its files and a valid meta.toml."""
+    folder = root / kind
     if not folder.is_dir():
-        return found
+        return
     for item in sorted(folder.iterdir(), key=lambda f: f.name):
         if not item.is_dir() or item.name.startswith(("_", ".")):
-            continue
-        where = f"content/exercises/{item.name}"
-        missing = [name for name in EXERCISE_FILES if not (item / name).is_file()]
+            continue  # a leading underscore marks work in progress
+        where = f"content/{kind}/{item.name}"
+        missing = [n for n in required if not (item / n).is_file() and not (item / n).is_dir()]
         if missing:
             problems.append(f"{where}: missing {', '.join(missing)}")
             continue
         try:
-            meta = ExerciseMeta.model_validate(tomllib.loads((item / "meta.toml").read_text(encoding="utf-8")))
+            meta = model.model_validate(tomllib.loads((item / "meta.toml").read_text(encoding="utf-8")))
         except (tomllib.TOMLDecodeError, ValidationError) as exc:
             problems.append(f"{where}/meta.toml: {str(exc).splitlines()[0]}")
             continue
-        if meta.slug != item.name:
-            problems.append(f"{where}/meta.toml: slug {meta.slug!r} must equal the folder name")
+        if getattr(meta, "slug", None) != item.name:
+            problems.append(f"{where}/meta.toml: slug must equal the folder name {item.name!r}")
+        yield item, meta
+
+
+def _read_exercises(root: Traversable, problems: list[str]) -> dict[str, Exercise]:
+    found: dict[str, Exercise] = {}
+    for item, meta in _content_folders(root, "exercises", EXERCISE_FILES, ExerciseMeta, problems):
+        where = f"content/exercises/{item.name}"
         hints = tuple(h.strip() for h in (item / "hints.md").read_text(encoding="utf-8").split("\n---\n") if h.strip())
         if not 2 <= len(hints) <= 4:
             problems.append(f"{where}/hints.md: expected 2-4 hints separated by lines of ---, found {len(hints)}")
@@ -279,26 +287,9 @@ def _files_under(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
 
 
 def _read_projects(root: Traversable, problems: list[str]) -> dict[str, Project]:
-    folder = root / "projects"
     found: dict[str, Project] = {}
-    if not folder.is_dir():
-        return found
-    for item in sorted(folder.iterdir(), key=lambda f: f.name):
-        if not item.is_dir() or item.name.startswith(("_", ".")):
-            continue
-        where = f"content/projects/{item.name}"
-        missing = [n for n in ("meta.toml", "BRIEF.md", "check.py", "starter", "reference")
-                   if not (item / n).is_file() and not (item / n).is_dir()]
-        if missing:
-            problems.append(f"{where}: missing {', '.join(missing)}")
-            continue
-        try:
-            meta = ProjectMeta.model_validate(tomllib.loads((item / "meta.toml").read_text(encoding="utf-8")))
-        except (tomllib.TOMLDecodeError, ValidationError) as exc:
-            problems.append(f"{where}/meta.toml: {str(exc).splitlines()[0]}")
-            continue
-        if meta.slug != item.name:
-            problems.append(f"{where}/meta.toml: slug {meta.slug!r} must equal the folder name")
+    for item, meta in _content_folders(root, "projects", ("meta.toml", "BRIEF.md", "check.py", "starter", "reference"),
+                                       ProjectMeta, problems):
         found[meta.slug] = Project(meta, (item / "BRIEF.md").read_text(encoding="utf-8"),
                                    (item / "check.py").read_text(encoding="utf-8"),
                                    _files_under(item / "starter"), _files_under(item / "reference"))
