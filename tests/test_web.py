@@ -89,3 +89,19 @@ def test_progress_page_shows_minutes_and_charts(learner: Home, cli: Callable[...
     assert cli("log", "--topic", "python-basics", "--minutes", "42").exit_code == 0
     page = request(learner, "GET", "/progress").text
     assert '<strong id="week-minutes">42</strong>' in page and page.count("<svg") == 5
+
+
+def test_subscribable_calendar_feed(learner: Home, cli: Callable[..., Run]) -> None:
+    import icalendar
+
+    assert cli("plan", "--weeks", "2").exit_code == 0
+    url = cli("plan", "feed").stdout.split()[0]
+    token = url.split("token=")[1]
+    feed = request(learner, "GET", f"/calendar.ics?token={token}")
+    assert feed.status_code == 200 and feed.headers["content-type"].startswith("text/calendar")
+    events = list(icalendar.Calendar.from_ical(feed.content).walk("VEVENT"))
+    assert events and all(str(e["UID"]).endswith("@offhours") for e in events)
+    assert request(learner, "GET", "/calendar.ics?token=wrong").status_code == 404
+    assert request(learner, "GET", "/calendar.ics").status_code == 404
+    renewed = cli("plan", "feed", "--renew").stdout.split()[0].split("token=")[1]
+    assert renewed != token and request(learner, "GET", f"/calendar.ics?token={token}").status_code == 404

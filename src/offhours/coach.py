@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import tempfile
 import tomllib
 from collections.abc import Callable
@@ -366,6 +367,30 @@ class Coach:
 
     def suggest(self, minutes: int, where: str = "desk") -> list[Suggestion]:
         return coach_plan.suggest(self, minutes, where)
+
+    def feed_token(self, *, renew: bool = False) -> str:
+        """The secret token of the learner's subscribable calendar feed (made on first use; renew revokes)."""
+        learner_id = self._learner_id()
+        token = self.store.feed_token(learner_id)
+        if token is None or renew:
+            token = secrets.token_urlsafe(24)
+            self.store.set_feed_token(learner_id, token)
+        return token
+
+    def plan_feed(self, token: str) -> bytes:
+        """The plan as .ics for calendar apps that subscribe to /calendar.ics?token=..."""
+        from offhours.integrations.ics_export import plan_to_ics
+
+        learner_id = self.store.learner_by_feed_token(token) if token else None
+        if learner_id is None:
+            raise NotFoundError("unknown calendar feed")
+        stored = self.store.load_profile(learner_id)
+        assert stored is not None
+        tz = ZoneInfo(stored.profile.timezone)
+        since = self.now().astimezone(tz).date() - timedelta(days=14)
+        chosen = [(b, seq) for b, seq in self.store.load_blocks(learner_id)
+                  if b.status in ("planned", "done", "skipped") and b.start.astimezone(tz).date() >= since]
+        return plan_to_ics(chosen, self.catalog, now=self.now(), name=f"offhours: {stored.profile.name}")
 
     def export_plan(self, path: Path) -> int:
         """Write the plan from today on as .ics; returns the number of events."""

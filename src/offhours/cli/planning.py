@@ -89,6 +89,17 @@ def plan(
                      view.unscheduled_minutes else "") + ". Export: `offhours plan export plan.ics`.")
 
 
+@plan_app.command("feed")
+def plan_feed(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Where `offhours serve` is reachable.")] = "127.0.0.1:8765",
+    renew: Annotated[bool, typer.Option("--renew", help="Make a new secret (the old URL stops working).")] = False,
+) -> None:
+    """The URL a calendar app can subscribe to, so Google, Apple or Outlook calendars stay in sync."""
+    token = get_coach(ctx).feed_token(renew=renew)
+    console.print(f"http://{host}/calendar.ics?token={token}\nKeep it secret: anyone with this URL sees your plan.")
+
+
 @plan_app.command("export")
 def plan_export(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="The .ics file to write.")]) -> None:
     """Write the plan as an .ics file; re-importing a newer one updates events instead of duplicating."""

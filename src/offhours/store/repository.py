@@ -564,3 +564,17 @@ class Store:
             return conn.execute(network.update().where(network.c.learner_id == learner_id,
                                                        network.c.id == contact_id)
                                 .values(follow_up=None)).rowcount > 0
+
+    # ---- the calendar feed -------------------------------------------------------------------------------------
+
+    def feed_token(self, learner_id: int) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(learners.c.feed_token).where(learners.c.id == learner_id)).scalar()
+
+    def set_feed_token(self, learner_id: int, token: str | None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(learners.update().where(learners.c.id == learner_id).values(feed_token=token))
+
+    def learner_by_feed_token(self, token: str) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(learners.c.id).where(learners.c.feed_token == token)).scalar()

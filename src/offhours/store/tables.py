@@ -60,6 +60,7 @@ learners = sa.Table(
     sa.Column("domain", sa.String(40), nullable=True),
     sa.Column("style", sa.JSON, nullable=True),
     sa.Column("srs", sa.JSON, nullable=True),  # desired retention and, once optimised, FSRS parameters
+    sa.Column("feed_token", sa.String(64), nullable=True),  # the secret in the subscribable calendar URL
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
 )

@@ -91,3 +91,10 @@ def exercise(request: Request, coach: CoachDep, slug: str) -> Response:
     if found is None:
         raise NotFoundError(f"unknown exercise {slug!r}")
     return templates.TemplateResponse(request, "exercise.html", {"ex": found})
+
+
+@router.get("/calendar.ics")
+def calendar_feed(coach: CoachDep, token: str = "") -> Response:
+    """A subscribable feed of the plan; the secret token in the URL is the only key (`offhours plan feed`)."""
+    return Response(coach.plan_feed(token), media_type="text/calendar; charset=utf-8",
+                    headers={"Cache-Control": "no-store"})
