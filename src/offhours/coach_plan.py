@@ -134,7 +134,7 @@ def plan(coach: Coach, weeks: int | None = None) -> PlanView:
     week_start = today - timedelta(days=today.weekday())
     shown = [b for b in coach.store.load_blocks(learner_id) if b[0].start.astimezone(tz).date() >= week_start]
     return PlanView(profile.timezone, tuple(b for b, _ in shown), tuple(milestones), sum(left.values()), horizon,
-                    round(sum(capacity.values()) * 7 / days), tuple(warnings))
+                    min(avail.weekly_minutes, round(sum(capacity.values()) * 7 / days)), tuple(warnings))
 
 # ---- the day ----------------------------------------------------------------------------------------------
 
