@@ -379,34 +379,29 @@ class Coach:
 
     def plan_feed(self, token: str) -> bytes:
         """The plan as .ics for calendar apps that subscribe to /calendar.ics?token=..."""
+        learner_id = self.store.learner_by_feed_token(token) if token else None
+        stored = self.store.load_profile(learner_id) if learner_id is not None else None
+        if stored is None:
+            raise NotFoundError("unknown calendar feed")
+        return self._plan_ics(stored, days_back=14)[1]
+
+    def _plan_ics(self, stored: StoredProfile, *, days_back: int) -> tuple[int, bytes]:
+        """(number of events, .ics bytes) of the plan from `days_back` days ago on."""
         from offhours.integrations.ics_export import plan_to_ics
 
-        learner_id = self.store.learner_by_feed_token(token) if token else None
-        if learner_id is None:
-            raise NotFoundError("unknown calendar feed")
-        stored = self.store.load_profile(learner_id)
-        assert stored is not None
         tz = ZoneInfo(stored.profile.timezone)
-        since = self.now().astimezone(tz).date() - timedelta(days=14)
-        chosen = [(b, seq) for b, seq in self.store.load_blocks(learner_id)
+        since = self.now().astimezone(tz).date() - timedelta(days=days_back)
+        chosen = [(b, seq) for b, seq in self.store.load_blocks(stored.learner_id)
                   if b.status in ("planned", "done", "skipped") and b.start.astimezone(tz).date() >= since]
-        return plan_to_ics(chosen, self.catalog, now=self.now(), name=f"offhours: {stored.profile.name}")
+        return len(chosen), plan_to_ics(chosen, self.catalog, now=self.now(), name=f"offhours: {stored.profile.name}")
 
     def export_plan(self, path: Path) -> int:
         """Write the plan from today on as .ics; returns the number of events."""
-        stored = self.profile()
-        today = self.now().astimezone(ZoneInfo(stored.profile.timezone)).date()
-        chosen = [(b, seq) for b, seq in self.store.load_blocks(stored.learner_id)
-                  if b.status in ("planned", "done", "skipped")
-                  and b.start.astimezone(ZoneInfo(stored.profile.timezone)).date() >= today]
-        if not chosen:
+        count, data = self._plan_ics(self.profile(), days_back=0)
+        if not count:
             raise InputError("there is no plan to export yet: run `offhours plan` first")
-
-        from offhours.integrations.ics_export import plan_to_ics
-
-        data = plan_to_ics(chosen, self.catalog, now=self.now(), name=f"offhours: {stored.profile.name}")
         _write_atomically(path, data.decode("utf-8"))
-        return len(chosen)
+        return count
 
     # ---- flashcards (see coach_cards.py) ----------------------------------------------------------------------
 

@@ -55,8 +55,8 @@ def _cloze_sides(text: str) -> tuple[str, str]:
     return front, back
 
 
-def card_view(coach: Coach, card_id: str, state: srs.CardState) -> CardView:
-    own = {c["id"]: c for c in coach.store.own_cards(coach.profile().learner_id)}
+def card_view(coach: Coach, card_id: str, state: srs.CardState, own: dict[str, dict[str, Any]]) -> CardView:
+    """The card as shown; `own` is the learner's own cards by id (read once per listing, not per card)."""
     card = coach.catalog.cards.get(card_id)
     if card is not None:
         front, back = (_cloze_sides(card.text) if card.type == "cloze" else (card.front, card.back))
@@ -110,7 +110,8 @@ def due_cards(coach: Coach, limit: int | None = None) -> list[CardView]:
     new = sorted((cid for cid, st in states.items() if srs.is_new(st)), key=path_rank)
     new = new[: max(0, NEW_CARDS_PER_DAY - introduced_today)]
     chosen = [*reviews, *new][: limit or None]
-    return [card_view(coach, cid, states[cid]) for cid in chosen]
+    own = {c["id"]: c for c in coach.store.own_cards(stored.learner_id)}
+    return [card_view(coach, cid, states[cid], own) for cid in chosen]
 
 
 def rate_card(coach: Coach, card_id: str, rating: str, duration_ms: int | None = None) -> datetime:
