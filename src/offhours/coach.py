@@ -259,12 +259,13 @@ class Coach:
     def reset_path(self) -> int:
         return self.store.clear_path_edits(self._learner_id())
 
-    def stack(self) -> list[StackEntry]:
+    def stack(self, path: LearningPath | None = None) -> list[StackEntry]:
+        """The stack for the path (computed here unless the caller already has it)."""
         stored = self.profile()
         slots = stored.profile.availability.slots
         total = sum(s.minutes * len(s.days) for s in slots) or 1
         dead = sum(s.minutes * len(s.days) for s in slots if s.context in ("commute", "lunch"))
-        return build_stack(self.catalog, self.path().slugs(), style=stored.profile.style,
+        return build_stack(self.catalog, (path or self.path()).slugs(), style=stored.profile.style,
                            dead_time_share=dead / total, choices=self.store.stack_choices(stored.learner_id))
 
     def choose_in_stack(self, action: ChoiceAction, resource: str | None,
@@ -525,9 +526,9 @@ class Coach:
     def mentor_agenda(self) -> str:
         return coach_progress.mentor_agenda(self)
 
-    def celebrate(self) -> Celebration:
+    def celebrate(self, progress: Progress | None = None) -> Celebration:
         """Award newly earned achievements and rewards (each once) and return them."""
-        return coach_progress.celebrate(self)
+        return coach_progress.celebrate(self, progress)
 
     def achievements(self) -> dict[str, datetime]:
         return self.store.achievements(self._learner_id())

@@ -59,7 +59,7 @@ class Suggestion:
 # ---- building the plan ------------------------------------------------------------------------------------
 
 def _topic_work(coach: Coach, path: LearningPath) -> list[TopicWork]:
-    return topic_work(coach.catalog, path, coach.stack())
+    return topic_work(coach.catalog, path, coach.stack(path))
 
 
 def _milestone_specs(coach: Coach, path: LearningPath, start: date) -> list[MilestoneSpec]:

@@ -12,6 +12,7 @@ from typer._click.core import Context
 from typer.core import TyperGroup
 
 from offhours.coach import Coach
+from offhours.coach_progress import Progress
 from offhours.settings import Settings, clock_from_env
 
 console = Console(highlight=False, soft_wrap=True)
@@ -50,9 +51,9 @@ class TopicQuizGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
 
-def celebrate(ctx: typer.Context) -> None:
+def celebrate(ctx: typer.Context, progress: Progress | None = None) -> None:
     """After something that can earn an achievement or a reward: say so, once."""
-    news = get_coach(ctx).celebrate()
+    news = get_coach(ctx).celebrate(progress)
     for achievement in news.achievements:
         console.print(f"[bold magenta]* Achievement unlocked: {achievement.title}[/bold magenta] — "
                       f"{achievement.description}")

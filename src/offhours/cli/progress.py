@@ -51,7 +51,7 @@ def progress(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         earned = coach.achievements()
         print_json({**progress_json(p), "achievements": sorted(earned, key=lambda a: earned[a], reverse=True)})
         return
-    celebrate(ctx)
+    celebrate(ctx, p)
     console.print(f"[bold]This week[/bold]: {p.minutes_this_week} of {p.planned_this_week} planned minutes · "
                   f"streak {p.streak.days} day(s) (longest {p.streak.longest}, {p.streak.freezes_left} freeze(s)) · "
                   f"{p.xp} XP · {p.minutes_total} min in all · {p.cards_due} card(s) due")
