@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from offhours.catalog import Resource, Topic
+from offhours.coach import TopicDetail
 from offhours.coach_cards import CardView
 from offhours.coach_plan import PlanView
+from offhours.coach_practice import ExerciseStatus
 from offhours.domain.path import LearningPath
 from offhours.domain.planner import Block, MilestonePlan
 from offhours.domain.stack import StackEntry
@@ -73,3 +76,25 @@ def profile_json(stored: StoredProfile) -> dict[str, object]:
     data["created_at"] = stored.created_at.isoformat()
     data["updated_at"] = stored.updated_at.isoformat()
     return data
+
+
+def topic_detail_json(detail: TopicDetail) -> dict[str, Any]:
+    t = detail.topic
+    return {**topic_json(t), "summary": t.summary, "outcomes": list(t.outcomes), "status": detail.status,
+            "dependents": [d.slug for d in detail.dependents],
+            "resources": [resource_json(r) for r in detail.resources]}
+
+
+def exercise_status_json(s: ExerciseStatus) -> dict[str, Any]:
+    meta = s.exercise.meta
+    return {"slug": s.exercise.slug, "title": meta.title, "topics": list(meta.topics), "difficulty": meta.difficulty,
+            "minutes": meta.minutes, "status": s.state, "attempts": s.attempts}
+
+
+def today_json(day: date, todays: list[Block], waiting: list[Block], tz: ZoneInfo) -> dict[str, Any]:
+    return {"date": day.isoformat(), "blocks": [block_json(b, tz) for b in todays],
+            "unconfirmed": [block_json(b, tz) for b in waiting]}
+
+
+def journal_entry_json(entry: dict[str, Any]) -> dict[str, Any]:
+    return {**entry, "created_at": entry["created_at"].isoformat()}

@@ -12,7 +12,7 @@ from offhours.cli.common import JsonFlag, TopicQuizGroup, console, get_coach, pr
 from offhours.domain.path import LearningPath, PathEdit
 from offhours.domain.style import describe_style
 from offhours.errors import InputError
-from offhours.views import path_json, resource_json, stack_json, topic_json
+from offhours.views import path_json, resource_json, stack_json, topic_detail_json, topic_json
 
 topic_app = typer.Typer(help="One topic: details, or what you already know.", no_args_is_help=True)
 path_app = typer.Typer(help="Your ordered path of topics (edit it in self-directed mode).")
@@ -59,9 +59,7 @@ def topic_show(ctx: typer.Context, slug: Slug, as_json: JsonFlag = False) -> Non
     detail = get_coach(ctx).topic_detail(slug)
     t = detail.topic
     if as_json:
-        print_json({**topic_json(t), "summary": t.summary, "outcomes": list(t.outcomes), "status": detail.status,
-                    "dependents": [d.slug for d in detail.dependents],
-                    "resources": [resource_json(r) for r in detail.resources]})
+        print_json(topic_detail_json(detail))
         return
     console.print(f"[bold]{t.title}[/bold]  ({t.slug})  ·  {t.area}  ·  {t.level}  ·  about {t.hours:g} h"
                   f"  ·  {detail.status}")

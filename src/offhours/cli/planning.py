@@ -15,7 +15,7 @@ from offhours.cli.common import JsonFlag, celebrate, console, get_coach, print_j
 from offhours.coach import CalendarSummary, Coach
 from offhours.domain.planner import Block, MilestonePlan
 from offhours.errors import InputError
-from offhours.views import block_json, plan_json
+from offhours.views import plan_json, today_json
 
 calendar_app = typer.Typer(help="Your work calendar: busy time the plan keeps clear of.", no_args_is_help=True)
 plan_app = typer.Typer(help="Build or refresh your study plan, and export it.")
@@ -119,9 +119,7 @@ def today(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     tz = _tz(coach)
     todays, waiting = coach.today_blocks()
     if as_json:
-        print_json({"date": coach.now().astimezone(tz).date().isoformat(),
-                    "blocks": [block_json(b, tz) for b in todays],
-                    "unconfirmed": [block_json(b, tz) for b in waiting],
+        print_json({**today_json(coach.now().astimezone(tz).date(), todays, waiting, tz),
                     "follow_ups": [{"id": c["id"], "name": c["name"], "kind": c["kind"],
                                     "follow_up": c["follow_up"].isoformat()} for c in coach.follow_ups_due()]})
         return

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from offhours.cli.common import JsonFlag, celebrate, console, get_coach, print_json
 from offhours.practice.sandbox import RunResult
+from offhours.views import exercise_status_json
 
 exercise_app = typer.Typer(help="Auto-graded coding exercises, run in a sandbox.", no_args_is_help=True)
 Slug = Annotated[str, typer.Argument(help="An exercise slug, as `offhours exercise list` shows them.")]
@@ -34,9 +35,7 @@ def exercise_list(
     """Every exercise, easiest first, with where you are on it."""
     found = get_coach(ctx).exercises(topic)
     if as_json:
-        print_json([{"slug": s.exercise.slug, "title": s.exercise.meta.title, "topics": list(s.exercise.meta.topics),
-                     "difficulty": s.exercise.meta.difficulty, "minutes": s.exercise.meta.minutes,
-                     "status": s.state, "attempts": s.attempts} for s in found])
+        print_json([exercise_status_json(s) for s in found])
         return
     table = Table("slug", "title", "difficulty", "min", "status")
     for s in found:

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from offhours.cli.common import JsonFlag, celebrate, console, get_coach, print_json
 from offhours.coach_progress import Progress, progress_json
+from offhours.views import journal_entry_json
 
 journal_app = typer.Typer(help="Your learning journal: summaries in your own words, questions, notes.",
                           no_args_is_help=True)
@@ -93,7 +94,7 @@ def journal_list(
     """Your entries, oldest first."""
     entries = get_coach(ctx).journal(topic, tag)
     if as_json:
-        print_json([{**e, "created_at": e["created_at"].isoformat()} for e in entries])
+        print_json([journal_entry_json(e) for e in entries])
         return
     for e in entries:
         tags = " ".join(f"#{t}" for t in e["tags"])

@@ -50,11 +50,7 @@ def topics(coach: CoachDep, area: str | None = None) -> list[dict[str, Any]]:
 
 @router.get("/topics/{slug}")
 def topic(coach: CoachDep, slug: str) -> dict[str, Any]:
-    detail = coach.topic_detail(slug)
-    t = detail.topic
-    return {**views.topic_json(t), "summary": t.summary, "outcomes": list(t.outcomes), "status": detail.status,
-            "dependents": [d.slug for d in detail.dependents],
-            "resources": [views.resource_json(r) for r in detail.resources]}
+    return views.topic_detail_json(coach.topic_detail(slug))
 
 
 @router.get("/resources")
@@ -84,9 +80,7 @@ def plan(coach: CoachDep, weeks: int | None = None) -> dict[str, Any]:
 def today(coach: CoachDep) -> dict[str, Any]:
     tz = ZoneInfo(coach.profile().profile.timezone)
     todays, waiting = coach.today_blocks()
-    return {"date": coach.now().astimezone(tz).date().isoformat(),
-            "blocks": [views.block_json(b, tz) for b in todays],
-            "unconfirmed": [views.block_json(b, tz) for b in waiting]}
+    return views.today_json(coach.now().astimezone(tz).date(), todays, waiting, tz)
 
 
 @router.post("/blocks/{block_id}/{status}")
@@ -129,9 +123,7 @@ def cards_stats(coach: CoachDep) -> dict[str, Any]:
 
 @router.get("/exercises")
 def exercises(coach: CoachDep, topic: str | None = None) -> list[dict[str, Any]]:
-    return [{"slug": s.exercise.slug, "title": s.exercise.meta.title, "topics": list(s.exercise.meta.topics),
-             "difficulty": s.exercise.meta.difficulty, "minutes": s.exercise.meta.minutes, "status": s.state}
-            for s in coach.exercises(topic)]
+    return [views.exercise_status_json(s) for s in coach.exercises(topic)]
 
 
 @router.get("/exercises/{slug}")
@@ -153,7 +145,7 @@ def exercise_test(coach: CoachDep, slug: str, body: Code) -> dict[str, Any]:
 
 @router.get("/journal")
 def journal(coach: CoachDep, topic: str | None = None, tag: str | None = None) -> list[dict[str, Any]]:
-    return [{**e, "created_at": e["created_at"].isoformat()} for e in coach.journal(topic, tag)]
+    return [views.journal_entry_json(e) for e in coach.journal(topic, tag)]
 
 
 @router.post("/journal")
