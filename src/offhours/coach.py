@@ -130,10 +130,6 @@ class Coach:
             raise NotInitialisedError()
         return stored
 
-    def learner_today(self) -> date:
-        """Today's date in the learner's timezone."""
-        return self.now().astimezone(ZoneInfo(self.profile().profile.timezone)).date()
-
     def init_profile(self, profile: Profile, *, replace: bool = False) -> StoredProfile:
         calendar_file = profile.availability.work_calendar
         calendar = _read_calendar_file(calendar_file) if calendar_file else None  # validate before writing

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, cast
 
-from fsrs import Card, Rating, Scheduler, State
+from fsrs import Card, Rating, Scheduler
 
 __all__ = ["Scheduler"]
 from fsrs.card import CardDict
@@ -83,9 +83,6 @@ def is_new(state: CardState) -> bool:
 def due_at(state: CardState) -> datetime:
     return _card(state).due
 
-
-def in_review(state: CardState) -> bool:
-    return _card(state).state == State.Review
 
 
 def forecast(states: Iterable[CardState], today: date, days: int, tz: Any,
