@@ -62,7 +62,7 @@ def _topic_work(coach: Coach, path: LearningPath) -> list[TopicWork]:
     return topic_work(coach.catalog, path, coach.stack(path))
 
 
-def _milestone_specs(coach: Coach, path: LearningPath, start: date) -> list[MilestoneSpec]:
+def milestone_specs(coach: Coach, path: LearningPath, start: date) -> list[MilestoneSpec]:
     """Each path milestone belongs to the earliest-deadline goal that needs it; dates spread per goal."""
     goals = coach.profile().profile.goals
     needs = [prerequisite_closure(coach.catalog, coach.catalog.goal_kinds[g.kind].targets) for g in goals]
@@ -112,7 +112,7 @@ def plan(coach: Coach, weeks: int | None = None) -> PlanView:
     path = coach.path()
     work = _topic_work(coach, path)
     done = coach.store.minutes_by_topic(learner_id)
-    specs = _milestone_specs(coach, path, stored.start_date)
+    specs = milestone_specs(coach, path, stored.start_date)
     milestone_of = {t: s.id for s in specs for t in s.topics}
     work = [replace(w, milestone=milestone_of.get(w.slug, "")) for w in work]
     used = coach.store.minutes_by_day(learner_id, today - timedelta(days=today.weekday()))

@@ -70,7 +70,7 @@ def progress(coach: Coach) -> Progress:
     done = coach.store.minutes_by_topic(learner_id)
     status = {t.slug: t.status for t in path.topics}
     milestones: list[MilestoneProgress] = []
-    for spec in coach_plan._milestone_specs(coach, path, stored.start_date):
+    for spec in coach_plan.milestone_specs(coach, path, stored.start_date):
         left = sum(max(0, round(coach.catalog.topics[t].hours * 60) - done.get(t, 0))
                    for t in spec.topics if status.get(t) != "done")
         # Earlier milestones come first at this pace, so this one's ETA counts their remaining work too.
