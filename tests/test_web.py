@@ -17,7 +17,10 @@ from offhours.web import create_app
 
 
 def request(home: Home, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    """One request to a fresh app. API POSTs without a body say they are JSON, as any script would."""
     app = create_app(home.settings(), clock=lambda: NOW)
+    if method == "POST" and url.startswith("/api/") and not {"json", "data", "files", "content"} & kwargs.keys():
+        kwargs.setdefault("headers", {"content-type": "application/json"})
 
     async def go() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
@@ -105,3 +108,22 @@ def test_subscribable_calendar_feed(learner: Home, cli: Callable[..., Run]) -> N
     assert request(learner, "GET", "/calendar.ics").status_code == 404
     renewed = cli("plan", "feed", "--renew").stdout.split()[0].split("token=")[1]
     assert renewed != token and request(learner, "GET", f"/calendar.ics?token={token}").status_code == 404
+
+
+def test_forms_need_the_csrf_token_of_this_browser(learner: Home) -> None:
+    app = create_app(learner.settings(), clock=lambda: NOW)
+
+    async def go() -> tuple[int, int, int, int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://offhours.test") as client:
+            forged = (await client.post("/plan", data={})).status_code  # a foreign page: no cookie, no token
+            page = await client.get("/plan")
+            token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+            assert token and client.cookies.get("offhours_csrf") == token.group(1)
+            wrong = (await client.post("/plan", data={"csrf_token": "guess"})).status_code
+            right = (await client.post("/plan", data={"csrf_token": token.group(1)})).status_code
+            api_form = (await client.post("/api/cards/undo", data={"x": "1"})).status_code
+            return forged, wrong, right, api_form
+
+    forged, wrong, right, api_form = asyncio.run(go())
+    assert (forged, wrong, right, api_form) == (403, 403, 303, 403)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -13,9 +14,11 @@ from offhours import __version__
 from offhours.errors import InputError, NotFoundError, NotInitialisedError
 from offhours.settings import Clock, Settings, clock_from_env
 from offhours.store import Store
+from offhours.web import security
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.globals.update(csrf_token=security.csrf_token, csrf_field=security.csrf_field)
 
 
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
@@ -35,18 +38,27 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
 
     app.state.store = store
 
+    @app.middleware("http")
+    async def csrf_cookie(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        security.set_csrf_cookie(request, response, secure=request.url.scheme == "https")
+        return response
+
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError) -> Response:
-        status = 404 if isinstance(exc, NotFoundError) else 409 if isinstance(exc, NotInitialisedError) else 400
+        status = (404 if isinstance(exc, NotFoundError) else 409 if isinstance(exc, NotInitialisedError)
+                  else 403 if isinstance(exc, security.ForbiddenError) else 400)
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": str(exc)}, status_code=status)
         if isinstance(exc, NotInitialisedError):
             return RedirectResponse("/welcome", status_code=303)
         return templates.TemplateResponse(request, "error.html", {"message": str(exc)}, status_code=status)
 
-    from offhours.web import api, pages
+    from offhours.web import api, pages, pages_plan, pages_practice, pages_setup
 
-    app.include_router(api.router)
-    app.include_router(pages.router)
+    guarded = [Depends(security.require_csrf)]
+    app.include_router(api.router, dependencies=guarded)
+    for module in (pages, pages_plan, pages_practice, pages_setup):
+        app.include_router(module.router, dependencies=guarded)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -30,7 +30,7 @@
   }
   async function undo() {
     if (index === 0) return;
-    const response = await fetch("/api/cards/undo", {method: "POST"});
+    const response = await fetch("/api/cards/undo", {method: "POST", headers: {"X-CSRF-Token": document.querySelector("meta[name=csrf-token]").content}});
     if (response.ok) { index -= 1; show(); }
   }
   reveal.addEventListener("click", flip);
