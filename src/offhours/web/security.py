@@ -58,10 +58,10 @@ async def require_csrf(request: Request) -> None:
         return
     expected = request.cookies.get(CSRF_COOKIE, "")
     sent = request.headers.get(CSRF_HEADER, "")
-    if not sent and request.url.path.startswith("/api/"):
-        if request.headers.get("content-type", "").split(";")[0].strip() == "application/json":
-            return
-    if not sent and "form" in request.headers.get("content-type", ""):
+    content_type = request.headers.get("content-type", "").split(";")[0].strip()
+    if not sent and request.url.path.startswith("/api/") and content_type == "application/json":
+        return
+    if not sent and content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
         sent = str((await request.form()).get(CSRF_FIELD, ""))
     if not expected or not sent or not hmac.compare_digest(expected, sent):
         raise ForbiddenError("this form has expired or did not come from offhours: reload the page and try again")
