@@ -123,3 +123,43 @@ def profile_file(tmp_path: Path) -> Path:
     path = tmp_path / "profile.toml"
     path.write_text(PROFILE, encoding="utf-8")
     return path
+
+
+# ---- server mode: the same tests on SQLite and on a real PostgreSQL server --------------------------------
+
+POSTGRES_ENV = "OFFHOURS_TEST_POSTGRES_URL"  # an account that may CREATE DATABASE; `.ci/run` sets it up
+
+
+def _postgres_admin_url() -> str:
+    import os
+
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL tests need a server: set {POSTGRES_ENV} (`.ci/run` installs and starts one)")
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[server]')")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database of each backend: a SQLite file, or a new database on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.db'}"
+        return
+    import uuid
+
+    import sqlalchemy as sa
+
+    admin_url = _postgres_admin_url()
+    name = f"offhours_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except sa.exc.OperationalError as error:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at {POSTGRES_ENV} is not reachable: {str(error).splitlines()[0]}")
+    yield sa.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -13,6 +13,7 @@ import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import replace as replace_dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -22,9 +23,9 @@ from zoneinfo import ZoneInfo
 from offhours import __version__, coach_cards, coach_plan, coach_practice, coach_progress, coach_report
 from offhours.catalog import Catalog, Project, QuizItem, Resource, Topic, default_catalog
 from offhours.coach_cards import CardStats, CardView
-from offhours.coach_plan import PlanView, Suggestion
+from offhours.coach_plan import PlanView, Suggestion, WeekView
 from offhours.coach_practice import ExerciseStatus
-from offhours.coach_progress import Celebration, Progress
+from offhours.coach_progress import Celebration, KnowledgeMap, Progress
 from offhours.domain.mastery import Level
 from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
 from offhours.domain.placement import Placement
@@ -36,6 +37,7 @@ from offhours.practice.sandbox import RunResult
 from offhours.profile import Mode, Profile, Style, load_profile_file, local_today, profile_from_dict
 from offhours.settings import Clock, Settings, utc_now
 from offhours.store import Store, StoredProfile, transfer
+from offhours.store.team import Account
 
 if TYPE_CHECKING:  # heavy modules (icalendar) load only when a calendar is used
     from offhours.integrations.ics import CalendarBusy, UnreadableSeries
@@ -55,6 +57,7 @@ class TopicDetail:
     dependents: tuple[Topic, ...]
     resources: tuple[Resource, ...]
     status: str
+    mastery: str = "not-started"
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ class Coach:
     """One learner's (or, in server mode, one request's) entry point to everything offhours does."""
 
     def __init__(self, store: Store | Callable[[], Store], *, clock: Clock = utc_now,
-                 catalog: Catalog | None = None, home: Path | None = None) -> None:
+                 catalog: Catalog | None = None, home: Path | None = None, account: Account | None = None) -> None:
         # The store opens on first use, so input that fails validation never creates a database.
         self._store = store if isinstance(store, Store) else None
         self._open_store = store if not isinstance(store, Store) else None
@@ -88,6 +91,8 @@ class Coach:
         self._catalog = catalog
         self.home = home  # the data folder: hidden from learner code in the sandbox
         self.workspace = Path.cwd() / "offhours-exercises"
+        # Team server mode: the signed-in person. Their own learner is the only one this coach can reach.
+        self.account = account
 
     @property
     def catalog(self) -> Catalog:
@@ -120,24 +125,35 @@ class Coach:
 
     # ---- the learner ------------------------------------------------------------------------------------------
 
+    def current_learner_id(self) -> int | None:
+        """The learner this coach serves: the account's in team mode, else the home's only learner."""
+        if self.account is not None:
+            return self.account.learner_id
+        return self.current_learner_id()
+
     def has_learner(self) -> bool:
-        return self.store.local_learner_id() is not None
+        return self.current_learner_id() is not None
 
     def profile(self) -> StoredProfile:
-        learner_id = self.store.local_learner_id()
+        learner_id = self.current_learner_id()
         stored = self.store.load_profile(learner_id) if learner_id is not None else None
         if stored is None:
             raise NotInitialisedError()
         return stored
 
-    def init_profile(self, profile: Profile, *, replace: bool = False) -> StoredProfile:
-        calendar_file = profile.availability.work_calendar
+    def init_profile(self, profile: Profile, *, replace: bool = False, calendar: Path | None = None) -> StoredProfile:
+        """Save the profile; `calendar` (an .ics file, e.g. one uploaded to the web form) overrides the
+        profile's work_calendar path. A calendar that does not parse stops everything before a write."""
+        calendar_file = calendar or profile.availability.work_calendar
         calendar = _read_calendar_file(calendar_file) if calendar_file else None  # validate before writing
-        existing = self.store.local_learner_id()
+        existing = self.current_learner_id()
         if existing is not None and not replace:
             raise AlreadyInitialisedError()
         start = profile.start_date or local_today(self.now(), profile.timezone)
-        learner_id = self.store.save_profile(profile, start_date=start, now=self.now(), learner_id=existing)
+        learner_id = self.store.save_profile(profile, start_date=start, now=self.now(), learner_id=existing,
+                                             account_id=self.account.id if self.account else None)
+        if self.account is not None:
+            self.account = replace_dataclass(self.account, learner_id=learner_id)
         if calendar is not None:
             self.store.save_calendar(learner_id, name=calendar[0], content=calendar[1], now=self.now())
         stored = self.store.load_profile(learner_id)
@@ -160,7 +176,7 @@ class Coach:
         return profile_from_dict(data, source="demo_profile.toml", now=self.now())
 
     def _learner_id(self) -> int:
-        learner_id = self.store.local_learner_id()
+        learner_id = self.current_learner_id()
         if learner_id is None:
             raise NotInitialisedError()
         return learner_id
@@ -184,14 +200,16 @@ class Coach:
     def topic_detail(self, slug: str) -> TopicDetail:
         topic = self._topic(slug)
         topics = self.catalog.topics
-        learner_id = self.store.local_learner_id()
+        learner_id = self.current_learner_id()
         status = self.store.topic_statuses(learner_id).get(slug, "todo") if learner_id is not None else "todo"
         return TopicDetail(topic, tuple(topics[p] for p in topic.prerequisites),
                            tuple(topics[d] for d in self.catalog.dependents.get(slug, ())),
-                           tuple(self.catalog.resources_for(slug)), status)
+                           tuple(self.catalog.resources_for(slug)), status,
+                           str(self.mastery()[slug]) if learner_id is not None else "not-started")
 
     def resources(self, *, topic: str | None = None, format: str | None = None, max_minutes: int | None = None,
-                  free: bool = False) -> list[Resource]:
+                  free: bool = False, text: str | None = None) -> list[Resource]:
+        """The catalogue, filtered; `text` matches words in the title, provider, note or id (all must match)."""
         if topic is not None:
             self._topic(topic)
         formats = {r.format for r in self.catalog.resources.values()}
@@ -201,6 +219,7 @@ class Coach:
             r for r in self.catalog.resources.values()
             if (topic is None or topic in r.topics) and (format is None or r.format == format)
             and (max_minutes is None or r.session_minutes <= max_minutes) and (not free or r.cost == "free")
+            and all(word in f"{r.id} {r.title} {r.provider} {r.note}".lower() for word in (text or "").lower().split())
         ]
 
     def mark_topics(self, slugs: list[str], status: TopicStatus | Literal["known"]) -> None:
@@ -293,11 +312,15 @@ class Coach:
 
     # ---- learning style ---------------------------------------------------------------------------------------
 
-    def save_style(self, answers: list[int]) -> Style:
+    def style_from_answers(self, answers: list[int]) -> Style:
+        """Score the style quiz (option indexes, one per question) without saving it."""
         try:
-            style = score_style(self.catalog.style_questions, answers)
+            return score_style(self.catalog.style_questions, answers)
         except ValueError as exc:
             raise InputError(str(exc)) from None
+
+    def save_style(self, answers: list[int]) -> Style:
+        style = self.style_from_answers(answers)
         self.store.update_learner(self._learner_id(), now=self.now(), style=style)
         return style
 
@@ -365,6 +388,10 @@ class Coach:
     def suggest(self, minutes: int, where: str = "desk") -> list[Suggestion]:
         return coach_plan.suggest(self, minutes, where)
 
+    def plan_week(self, day: date | None = None) -> WeekView:
+        """The week containing `day` as a calendar: blocks, busy time, free slots; milestones (read-only)."""
+        return coach_plan.week(self, day)
+
     def feed_token(self, *, renew: bool = False) -> str:
         """The secret token of the learner's subscribable calendar feed (made on first use; renew revokes)."""
         learner_id = self._learner_id()
@@ -402,8 +429,8 @@ class Coach:
 
     # ---- flashcards (see coach_cards.py) ----------------------------------------------------------------------
 
-    def due_cards(self, limit: int | None = None) -> list[CardView]:
-        return coach_cards.due_cards(self, limit)
+    def due_cards(self, limit: int | None = None, *, preview: bool = False) -> list[CardView]:
+        return coach_cards.due_cards(self, limit, preview=preview)
 
     def rate_card(self, card_id: str, rating: str, duration_ms: int | None = None) -> datetime:
         return coach_cards.rate_card(self, card_id, rating, duration_ms)
@@ -480,6 +507,9 @@ class Coach:
 
     def progress(self) -> Progress:
         return coach_progress.progress(self)
+
+    def knowledge_map(self) -> KnowledgeMap:
+        return coach_progress.knowledge_map(self)
 
     def add_journal(self, text: str, topic: str | None = None, tags: list[str] | None = None) -> int:
         return coach_progress.add_journal(self, text, topic, tags)

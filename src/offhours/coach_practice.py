@@ -33,7 +33,7 @@ def _exercise(coach: Coach, slug: str) -> Exercise:
 
 
 def list_exercises(coach: Coach, topic: str | None = None) -> list[ExerciseStatus]:
-    learner_id = coach.store.local_learner_id()
+    learner_id = coach.current_learner_id()
     summary = coach.store.exercise_summary(learner_id) if learner_id is not None else {}
     out = []
     for ex in sorted(coach.catalog.exercises.values(), key=lambda e: (e.meta.difficulty, e.slug)):
@@ -157,7 +157,7 @@ def _project(coach: Coach, slug: str) -> Project:
 
 
 def list_projects(coach: Coach) -> list[tuple[Project, str]]:
-    learner_id = coach.store.local_learner_id()
+    learner_id = coach.current_learner_id()
     summary = coach.store.exercise_summary(learner_id) if learner_id is not None else {}
     out = []
     for project in sorted(coach.catalog.projects.values(), key=lambda p: p.meta.order):

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 
@@ -19,6 +20,7 @@ Clock = Callable[[], datetime]
 class Settings:
     home: Path
     database_url: str
+    signup: Literal["open", "invite"] = "invite"  # team server mode: "open" lets anyone sign up, "invite" needs a code
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -26,7 +28,10 @@ class Settings:
         env = os.environ if env is None else env
         home = Path(env.get("OFFHOURS_HOME") or platformdirs.user_data_path("offhours", appauthor=False))
         url = env.get("OFFHOURS_DATABASE_URL") or f"sqlite:///{home.expanduser() / 'offhours.db'}"
-        return cls(home=home.expanduser(), database_url=url)
+        signup = env.get("OFFHOURS_SIGNUP", "invite")
+        if signup != "open" and signup != "invite":
+            raise InputError(f"OFFHOURS_SIGNUP: expected 'open' or 'invite', got {signup!r}")
+        return cls(home=home.expanduser(), database_url=url, signup=signup)
 
     @property
     def is_sqlite(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -11,6 +12,7 @@ import sqlalchemy as sa
 from offhours.domain.path import PathEdit, TopicStatus
 from offhours.domain.planner import Block
 from offhours.domain.stack import StackChoice
+from offhours.errors import InputError
 from offhours.profile import Mode, Profile, Style
 from offhours.store import database
 from offhours.store.tables import (
@@ -36,6 +38,8 @@ from offhours.store.tables import (
     timers,
     topic_status,
 )
+from offhours.store.team import TeamStore
+from offhours.store.team_tables import accounts
 
 
 @dataclass(frozen=True)
@@ -64,14 +68,27 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        """Connect and bring the schema up to date (migrations apply on open)."""
+    def open(cls, url: str, *, migrate: bool = True) -> Store:
+        """Connect and bring the schema up to date (migrations apply on open). A team server does not
+        migrate on open (several workers would race): it refuses a database that is not up to date."""
         engine = database.make_engine(url)
-        database.upgrade(engine)
+        if migrate:
+            database.upgrade(engine)
+        else:
+            found, needed = database.current_revision(engine), database.head_revision()
+            if found != needed:
+                engine.dispose()
+                raise InputError(f"the database is at revision {found or 'none'} but this offhours needs "
+                                 f"{needed}: run `offhours db upgrade` first")
         return cls(engine)
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @cached_property
+    def team(self) -> TeamStore:
+        """Accounts, sessions, groups, buddies and mentors (team server mode)."""
+        return TeamStore(self.engine)
 
     # ---- learner profile ---------------------------------------------------------------------------------
 
@@ -81,8 +98,9 @@ class Store:
             return conn.execute(sa.select(sa.func.min(learners.c.id))).scalar()
 
     def save_profile(self, profile: Profile, *, start_date: date, now: datetime,
-                     learner_id: int | None = None) -> int:
-        """Create or replace a learner's profile; their history (by learner id) is kept."""
+                     learner_id: int | None = None, account_id: int | None = None) -> int:
+        """Create or replace a learner's profile; their history (by learner id) is kept. A new learner of a
+        team server belongs to the account that onboarded (`account_id`)."""
         learner_row = {
             "name": profile.name, "timezone": profile.timezone, "start_date": start_date,
             "mode": profile.mode, "domain": profile.domain,
@@ -93,6 +111,8 @@ class Store:
                 learner_id = conn.execute(
                     learners.insert().values(**learner_row, created_at=now).returning(learners.c.id)
                 ).scalar_one()
+                if account_id is not None:
+                    conn.execute(accounts.update().where(accounts.c.id == account_id).values(learner_id=learner_id))
             else:
                 conn.execute(learners.update().where(learners.c.id == learner_id).values(**learner_row))
                 for table in (goals, slots, availability):
@@ -442,6 +462,16 @@ class Store:
             conn.execute(exercise_attempts.insert().values(learner_id=learner_id, slug=slug, status=status,
                                                            tests_passed=passed, tests_total=total, code=code,
                                                            submitted_at=now))
+
+    def last_attempt(self, learner_id: int, slug: str) -> dict[str, Any] | None:
+        """The latest attempt at an exercise (or `project/SLUG`): status, tests_passed, tests_total, code,
+        submitted_at."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(exercise_attempts).where(
+                exercise_attempts.c.learner_id == learner_id, exercise_attempts.c.slug == slug)
+                .order_by(exercise_attempts.c.submitted_at.desc(), exercise_attempts.c.id.desc())
+                .limit(1)).mappings().first()
+        return dict(row) if row else None
 
     def exercise_summary(self, learner_id: int) -> dict[str, tuple[int, bool]]:
         """Per exercise: (attempts, passed at least once)."""

@@ -256,6 +256,7 @@ journal = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("topic", sa.String(80), nullable=True),
     sa.Column("tags", sa.JSON, nullable=False),
+    sa.Column("shared", sa.Boolean, nullable=False, server_default=sa.false()),  # seen by buddy and mentors
     sa.Column("created_at", UTCDateTime, nullable=False),
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -11,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from offhours import __version__
+from offhours.accounts import NotSignedInError, ThrottledError
 from offhours.errors import InputError, NotFoundError, NotInitialisedError
 from offhours.settings import Clock, Settings, clock_from_env
 from offhours.store import Store
@@ -21,19 +23,23 @@ templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals.update(csrf_token=security.csrf_token, csrf_field=security.csrf_field)
 
 
-def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, clock: Clock | None = None, *,
+               multi_user: bool = False) -> FastAPI:
+    """The app. `multi_user` is team server mode: accounts, sessions, groups, buddies and mentors."""
     settings = settings or Settings.from_env()
     app = FastAPI(title="offhours", version=__version__,
                   description="A local-first study coach for AI/ML: the same use cases as the CLI, as JSON.")
     app.state.clock = clock or clock_from_env()
     app.state.home = settings.home if settings.is_sqlite else None
+    app.state.settings = settings
+    app.state.multi_user = multi_user
     opened: list[Store] = []
 
     def store() -> Store:
         if not opened:
             if settings.is_sqlite:
                 settings.home.mkdir(parents=True, exist_ok=True)
-            opened.append(Store.open(settings.database_url))
+            opened.append(Store.open(settings.database_url, migrate=not multi_user))
         return opened[0]
 
     app.state.store = store
@@ -47,9 +53,12 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError) -> Response:
         status = (404 if isinstance(exc, NotFoundError) else 409 if isinstance(exc, NotInitialisedError)
-                  else 403 if isinstance(exc, security.ForbiddenError) else 400)
+                  else 403 if isinstance(exc, security.ForbiddenError) else 401 if isinstance(exc, NotSignedInError)
+                  else 429 if isinstance(exc, ThrottledError) else 400)
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": str(exc)}, status_code=status)
+        if isinstance(exc, NotSignedInError):
+            return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
         if isinstance(exc, NotInitialisedError):
             return RedirectResponse("/welcome", status_code=303)
         return templates.TemplateResponse(request, "error.html", {"message": str(exc)}, status_code=status)
@@ -60,5 +69,17 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.include_router(api.router, dependencies=guarded)
     for module in (pages, pages_plan, pages_practice, pages_setup):
         app.include_router(module.router, dependencies=guarded)
+    if multi_user:
+        from offhours.web import auth
+
+        for router in auth.routers:
+            app.include_router(router, dependencies=guarded)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app factory uvicorn workers call (`offhours serve --workers N`): settings from the environment."""
+    import os
+
+    return create_app(multi_user=os.environ.get("OFFHOURS_MULTI_USER") == "1")

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from offhours.store import team_tables  # noqa: F401  (registers the team tables)
 from offhours.store.tables import metadata
 
 connection = context.config.attributes.get("connection")

@@ -43,7 +43,7 @@ def upgrade() -> None:
         sa.Column("slug", sa.String(length=80), nullable=False),
         sa.Column("path", sa.String(length=1024), nullable=False),
         sa.Column("hints_shown", sa.Integer(), server_default="0", nullable=False),
-        sa.Column("gave_up", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("gave_up", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("started_at", offhours.store.tables.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["learner_id"], ["learners.id"], name=op.f("fk_exercise_state_learner_id_learners"), ondelete="CASCADE"
