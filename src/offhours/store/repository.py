@@ -15,6 +15,7 @@ from offhours.domain.stack import StackChoice
 from offhours.errors import InputError
 from offhours.profile import Mode, Profile, Style
 from offhours.store import database
+from offhours.store.mentoring import MentoringStore
 from offhours.store.tables import (
     achievements,
     availability,
@@ -89,6 +90,11 @@ class Store:
     def team(self) -> TeamStore:
         """Accounts, sessions, groups, buddies and mentors (team server mode)."""
         return TeamStore(self.engine)
+
+    @cached_property
+    def mentoring(self) -> MentoringStore:
+        """Mentor grants, submissions and their comments, shared journal entries (team server mode)."""
+        return MentoringStore(self.engine)
 
     # ---- learner profile ---------------------------------------------------------------------------------
 
@@ -340,6 +346,17 @@ class Store:
                                                  state_before=before))
             conn.execute(deck.update().where(deck.c.learner_id == learner_id, deck.c.card_id == card_id)
                          .values(state=after, due=datetime.fromisoformat(after["due"])))
+
+    def add_reviews(self, learner_id: int,
+                    answers: list[tuple[str, int, datetime, int | None, dict[str, Any] | None]]) -> None:
+        """Store many (card, rating, reviewed_at, duration_ms, state before) answers in one transaction;
+        the cards' states are left as they are."""
+        if not answers:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(reviews.insert(), [
+                {"learner_id": learner_id, "card_id": c, "rating": r, "reviewed_at": t, "duration_ms": d,
+                 "state_before": before} for c, r, t, d, before in answers])
 
     def undo_last_review(self, learner_id: int) -> str | None:
         """Remove the latest answer and restore the card's state before it; the card id, or None."""

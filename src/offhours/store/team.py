@@ -25,13 +25,13 @@ class Account:
     created_at: datetime
 
 
-def _account(row: sa.Row[tuple[object, ...]]) -> Account:
+def account_from_row(row: sa.Row[tuple[object, ...]]) -> Account:
     m = row._mapping
     return Account(id=m["id"], email=m["email"], display_name=m["display_name"], is_admin=bool(m["is_admin"]),
                    learner_id=m["learner_id"], buddy_code=m["buddy_code"], created_at=m["created_at"])
 
 
-_ACCOUNT_COLUMNS = [accounts.c[name] for name in
+ACCOUNT_COLUMNS = [accounts.c[name] for name in
                     ("id", "email", "display_name", "is_admin", "learner_id", "buddy_code", "created_at")]
 
 
@@ -57,23 +57,23 @@ class TeamStore:
             if invite_code is not None:
                 conn.execute(invites.update().where(invites.c.code == invite_code)
                              .values(used_by=account_id, used_at=now))
-            row = conn.execute(sa.select(*_ACCOUNT_COLUMNS).where(accounts.c.id == account_id)).one()
-            return _account(row)
+            row = conn.execute(sa.select(*ACCOUNT_COLUMNS).where(accounts.c.id == account_id)).one()
+            return account_from_row(row)
 
     def account(self, account_id: int) -> Account | None:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(*_ACCOUNT_COLUMNS).where(accounts.c.id == account_id)).first()
-        return _account(row) if row else None
+            row = conn.execute(sa.select(*ACCOUNT_COLUMNS).where(accounts.c.id == account_id)).first()
+        return account_from_row(row) if row else None
 
     def account_by_email(self, email: str) -> Account | None:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(*_ACCOUNT_COLUMNS).where(accounts.c.email == email)).first()
-        return _account(row) if row else None
+            row = conn.execute(sa.select(*ACCOUNT_COLUMNS).where(accounts.c.email == email)).first()
+        return account_from_row(row) if row else None
 
     def account_by_buddy_code(self, code: str) -> Account | None:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(*_ACCOUNT_COLUMNS).where(accounts.c.buddy_code == code)).first()
-        return _account(row) if row else None
+            row = conn.execute(sa.select(*ACCOUNT_COLUMNS).where(accounts.c.buddy_code == code)).first()
+        return account_from_row(row) if row else None
 
     def password_hash(self, account_id: int) -> str | None:
         with self.engine.connect() as conn:
@@ -109,9 +109,9 @@ class TeamStore:
     def session_account(self, token_hash: str, *, now: datetime) -> Account | None:
         with self.engine.connect() as conn:
             row = conn.execute(
-                sa.select(*_ACCOUNT_COLUMNS).join(web_sessions, web_sessions.c.account_id == accounts.c.id)
+                sa.select(*ACCOUNT_COLUMNS).join(web_sessions, web_sessions.c.account_id == accounts.c.id)
                 .where(web_sessions.c.token_hash == token_hash, web_sessions.c.expires_at > now)).first()
-        return _account(row) if row else None
+        return account_from_row(row) if row else None
 
     def end_session(self, token_hash: str) -> None:
         with self.engine.begin() as conn:
