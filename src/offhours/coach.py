@@ -24,7 +24,7 @@ from offhours import __version__, coach_cards, coach_plan, coach_practice, coach
 from offhours.catalog import Catalog, Project, QuizItem, Resource, Topic, default_catalog
 from offhours.coach_cards import CardStats, CardView
 from offhours.coach_plan import PlanView, Suggestion, WeekView
-from offhours.coach_practice import ExerciseStatus
+from offhours.coach_practice import ExerciseDetail, ExerciseStatus, ProjectDetail
 from offhours.coach_progress import Celebration, KnowledgeMap, Progress
 from offhours.domain.mastery import Level
 from offhours.domain.path import LearningPath, PathEdit, PathEditError, TopicStatus, build_path, validate_edit
@@ -129,7 +129,7 @@ class Coach:
         """The learner this coach serves: the account's in team mode, else the home's only learner."""
         if self.account is not None:
             return self.account.learner_id
-        return self.current_learner_id()
+        return self.store.local_learner_id()
 
     def has_learner(self) -> bool:
         return self.current_learner_id() is not None
@@ -145,7 +145,7 @@ class Coach:
         """Save the profile; `calendar` (an .ics file, e.g. one uploaded to the web form) overrides the
         profile's work_calendar path. A calendar that does not parse stops everything before a write."""
         calendar_file = calendar or profile.availability.work_calendar
-        calendar = _read_calendar_file(calendar_file) if calendar_file else None  # validate before writing
+        read = _read_calendar_file(calendar_file) if calendar_file else None  # validate before writing
         existing = self.current_learner_id()
         if existing is not None and not replace:
             raise AlreadyInitialisedError()
@@ -154,8 +154,8 @@ class Coach:
                                              account_id=self.account.id if self.account else None)
         if self.account is not None:
             self.account = replace_dataclass(self.account, learner_id=learner_id)
-        if calendar is not None:
-            self.store.save_calendar(learner_id, name=calendar[0], content=calendar[1], now=self.now())
+        if read is not None:
+            self.store.save_calendar(learner_id, name=read[0], content=read[1], now=self.now())
         stored = self.store.load_profile(learner_id)
         assert stored is not None
         return stored
@@ -502,6 +502,18 @@ class Coach:
 
     def check_project(self, slug: str, folder: Path | None = None) -> RunResult:
         return coach_practice.check_project(self, slug, folder)
+
+    def exercise_detail(self, slug: str) -> ExerciseDetail:
+        return coach_practice.exercise_detail(self, slug)
+
+    def submit_exercise_code(self, slug: str, code: str) -> tuple[RunResult, str | None]:
+        return coach_practice.submit_code(self, slug, code)
+
+    def exercise_hint_number(self, slug: str, number: int) -> tuple[int, int, str]:
+        return coach_practice.hint_number(self, slug, number)
+
+    def project_detail(self, slug: str) -> ProjectDetail:
+        return coach_practice.project_detail(self, slug)
 
     # ---- progress and the journal (see coach_progress.py) --------------------------------------------------------
 
