@@ -44,6 +44,8 @@ def serve(
     from offhours.web.app import app_from_env
 
     settings = Settings.from_env()
+    if settings.is_sqlite:
+        settings.home.mkdir(parents=True, exist_ok=True)
     if multi_user:
         from offhours.store import Store
 
@@ -82,6 +84,8 @@ def db_status() -> None:
     from offhours.store import database
 
     settings = Settings.from_env()
+    if settings.is_sqlite:
+        settings.home.mkdir(parents=True, exist_ok=True)
     engine = database.make_engine(settings.database_url)
     try:
         found = database.current_revision(engine)
