@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from conftest import Home, Run
-from team import PASSWORD, Browser, field_error, make_accounts, run_team
 
 from offhours.errors import InputError
 from offhours.store import Store
+from team import PASSWORD, Browser, field_error, make_accounts, run_team
 
 pytest.importorskip("argon2", reason="team server mode needs argon2-cffi (pip install -e '.[server]')")
 

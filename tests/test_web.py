@@ -91,7 +91,10 @@ def test_pages_render(learner: Home, url: str) -> None:
 def test_progress_page_shows_minutes_and_charts(learner: Home, cli: Callable[..., Run]) -> None:
     assert cli("log", "--topic", "python-basics", "--minutes", "42").exit_code == 0
     page = request(learner, "GET", "/progress").text
-    assert '<strong id="week-minutes">42</strong>' in page and page.count("<svg") == 5
+    assert '<strong id="week-minutes">42</strong>' in page and page.count('<figure class="chart"') == 5
+    chart = request(learner, "GET", "/progress/charts/weekly-minutes.svg")
+    assert chart.headers["content-type"].startswith("image/svg+xml") and "<svg" in chart.text
+    assert request(learner, "GET", "/progress/charts/nope.svg").status_code == 404
 
 
 def test_subscribable_calendar_feed(learner: Home, cli: Callable[..., Run]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,17 @@ class CardView:
     extra: str
     is_new: bool
     due: datetime
+    cloze: tuple[ClozePart, ...] = ()  # a cloze card's text in pieces, so a face can mark the deletions
+    intervals: dict[str, int] | None = None  # seconds until the card returns, per rating (when previewed)
+
+
+@dataclass(frozen=True)
+class ClozePart:
+    """A piece of a cloze text: plain text, or a deletion (its answer, and the hint shown in its place)."""
+
+    text: str
+    hidden: bool = False
+    hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,17 +66,38 @@ def _cloze_sides(text: str) -> tuple[str, str]:
     return front, back
 
 
+def cloze_parts(text: str) -> tuple[ClozePart, ...]:
+    parts: list[ClozePart] = []
+    at = 0
+    for m in CLOZE.finditer(text):
+        if m.start() > at:
+            parts.append(ClozePart(text[at:m.start()]))
+        parts.append(ClozePart(m[2], hidden=True, hint=m[3]))
+        at = m.end()
+    if at < len(text):
+        parts.append(ClozePart(text[at:]))
+    return tuple(parts)
+
+
 def card_view(coach: Coach, card_id: str, state: srs.CardState, own: dict[str, dict[str, Any]]) -> CardView:
     """The card as shown; `own` is the learner's own cards by id (read once per listing, not per card)."""
     card = coach.catalog.cards.get(card_id)
     if card is not None:
         front, back = (_cloze_sides(card.text) if card.type == "cloze" else (card.front, card.back))
-        return CardView(card_id, card.topic, card.type, front, back, card.extra, srs.is_new(state), srs.due_at(state))
+        return CardView(card_id, card.topic, card.type, front, back, card.extra, srs.is_new(state), srs.due_at(state),
+                        cloze_parts(card.text) if card.type == "cloze" else ())
     if card_id in own:
         c = own[card_id]
         front, back = _cloze_sides(c["front"]) if c["type"] == "cloze" else (c["front"], c["back"])
-        return CardView(card_id, c["topic"], c["type"], front, back, "", srs.is_new(state), srs.due_at(state))
+        return CardView(card_id, c["topic"], c["type"], front, back, "", srs.is_new(state), srs.due_at(state),
+                        cloze_parts(c["front"]) if c["type"] == "cloze" else ())
     raise NotFoundError(f"card {card_id!r} is no longer in the content")
+
+
+def next_intervals(state: srs.CardState, now: datetime, sched: srs.Scheduler) -> dict[str, int]:
+    """Seconds until the card would come back after each rating (what the answer buttons show)."""
+    return {name: max(0, round((srs.rate(state, int(grade), now, sched=sched)[1] - now).total_seconds()))
+            for name, grade in srs.RATINGS.items()}
 
 
 def started_topics(coach: Coach) -> set[str]:
@@ -86,8 +118,9 @@ def sync_deck(coach: Coach) -> int:
     return len(fresh)
 
 
-def due_cards(coach: Coach, limit: int | None = None) -> list[CardView]:
-    """Reviews due now (most overdue first), then today's allowance of new cards in path order."""
+def due_cards(coach: Coach, limit: int | None = None, *, preview: bool = False) -> list[CardView]:
+    """Reviews due now (most overdue first), then today's allowance of new cards in path order; with
+    `preview`, each card also says when each rating would bring it back."""
     sync_deck(coach)
     stored = coach.profile()
     tz = ZoneInfo(stored.profile.timezone)
@@ -102,16 +135,21 @@ def due_cards(coach: Coach, limit: int | None = None) -> list[CardView]:
                      key=lambda cid: srs.due_at(states[cid]))
     order = {slug: i for i, slug in enumerate(coach.path().slugs())}
     cards = coach.catalog.cards
+    own = {c["id"]: c for c in coach.store.own_cards(stored.learner_id)}
 
     def path_rank(card_id: str) -> tuple[int, str]:
-        topic = cards[card_id].topic if card_id in cards else None
+        # The learner's own cards on a topic come with that topic's cards; those without one come last.
+        topic = cards[card_id].topic if card_id in cards else own[card_id]["topic"] if card_id in own else None
         return (order.get(topic, len(order)) if topic else len(order), card_id)
 
     new = sorted((cid for cid, st in states.items() if srs.is_new(st)), key=path_rank)
     new = new[: max(0, NEW_CARDS_PER_DAY - introduced_today)]
     chosen = [*reviews, *new][: limit or None]
-    own = {c["id"]: c for c in coach.store.own_cards(stored.learner_id)}
-    return [card_view(coach, cid, states[cid], own) for cid in chosen]
+    views = [card_view(coach, cid, states[cid], own) for cid in chosen]
+    if preview:  # unfuzzed, like Anki's buttons: the real answer may land a little later
+        sched = scheduler_for(coach, fuzz=False)
+        views = [replace(v, intervals=next_intervals(states[v.id], now, sched)) for v in views]
+    return views
 
 
 def rate_card(coach: Coach, card_id: str, rating: str, duration_ms: int | None = None) -> datetime:
@@ -299,9 +337,9 @@ def finish_placement(coach: Coach, placement: Placement, answers: list[tuple[Qui
 MIN_REVIEWS_TO_OPTIMISE = 400
 
 
-def scheduler_for(coach: Coach) -> srs.Scheduler:
+def scheduler_for(coach: Coach, *, fuzz: bool = True) -> srs.Scheduler:
     settings = coach.store.srs_settings(coach.profile().learner_id)
-    return srs.scheduler(settings.get("desired_retention", srs.DEFAULT_RETENTION),
+    return srs.scheduler(settings.get("desired_retention", srs.DEFAULT_RETENTION), fuzz=fuzz,
                          parameters=settings.get("parameters"))
 
 

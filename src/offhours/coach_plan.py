@@ -7,8 +7,8 @@ Functions of the coach, kept beside coach.py so each file stays readable; the fa
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 from offhours.domain import srs
@@ -27,8 +27,9 @@ from offhours.domain.planner import (
     topic_work,
     weekly_capacity,
 )
-from offhours.domain.supply import Busy, free_windows
+from offhours.domain.supply import Busy, Window, free_windows, local_instant
 from offhours.errors import InputError, NotFoundError
+from offhours.profile import DAYS
 
 if TYPE_CHECKING:
     from offhours.coach import Coach
@@ -80,8 +81,10 @@ def milestone_specs(coach: Coach, path: LearningPath, start: date) -> list[Miles
                      for m, d in zip(mine, dates, strict=True))
     return sorted(specs, key=lambda s: min(path.slugs().index(t) for t in s.topics))
 
-def plan(coach: Coach, weeks: int | None = None) -> PlanView:
-    """Build or refresh the plan: keep done and past blocks, move missed work forward, change little."""
+def plan(coach: Coach, weeks: int | None = None, *, save: bool = True) -> PlanView:
+    """Build or refresh the plan: keep done and past blocks, move missed work forward, change little.
+    With save=False nothing is written: the stored blocks are shown, the milestones are as a replan would
+    assess them now (the week page uses this, so looking at the plan never changes it)."""
     stored = coach.profile()
     profile, learner_id = stored.profile, stored.learner_id
     tz = ZoneInfo(profile.timezone)
@@ -122,7 +125,8 @@ def plan(coach: Coach, weeks: int | None = None) -> PlanView:
                           weekly_minutes=avail.weekly_minutes, block_minutes=avail.block_minutes,
                           done_minutes=done, already_used=used, previous=[*history, *running, *future],
                           review_minutes=reviews)
-    coach.store.save_plan(learner_id, [*running, *planned], missed=missed, now=now)
+    if save:
+        coach.store.save_plan(learner_id, [*running, *planned], missed=missed, now=now)
 
     capacity = weekly_capacity(windows, avail.max_daily_minutes, avail.weekly_minutes)
     remaining = {w.slug: max(0, w.minutes - done.get(w.slug, 0)) for w in work}
@@ -135,6 +139,61 @@ def plan(coach: Coach, weeks: int | None = None) -> PlanView:
     shown = [b for b in coach.store.load_blocks(learner_id) if b[0].start.astimezone(tz).date() >= week_start]
     return PlanView(profile.timezone, tuple(b for b, _ in shown), tuple(milestones), sum(left.values()), horizon,
                     min(avail.weekly_minutes, round(sum(capacity.values()) * 7 / days)), tuple(warnings))
+
+# ---- the week, as a calendar ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BusySpan:
+    """Time the week view greys out: working hours, a work-calendar event, or a whole day off."""
+
+    start: datetime  # aware UTC
+    end: datetime
+    kind: Literal["work", "event", "day-off"]
+    label: str
+
+
+@dataclass(frozen=True)
+class WeekView:
+    timezone: str
+    week_start: date  # a Monday, in the learner's timezone
+    today: date
+    blocks: tuple[Block, ...]  # stored blocks of the week, whatever their status
+    busy: tuple[BusySpan, ...]
+    free: tuple[Window, ...]  # the learner's slots this week less the calendar's events: where study can go
+    milestones: tuple[MilestonePlan, ...]  # as a replan would assess them now (nothing is written)
+    has_plan: bool  # whether any block was ever planned
+    weekly_capacity: int
+    warnings: tuple[str, ...]
+
+
+def week(coach: Coach, day: date | None = None) -> WeekView:
+    """The week containing `day` (default today): its blocks, busy time and free slots, and the milestones."""
+    stored = coach.profile()
+    profile = stored.profile
+    tz = ZoneInfo(profile.timezone)
+    today = coach.now().astimezone(tz).date()
+    monday = (day or today) - timedelta(days=(day or today).weekday())
+    days = [monday + timedelta(days=i) for i in range(7)]
+    start, end = local_instant(monday, time.min, tz), local_instant(monday + timedelta(days=7), time.min, tz)
+    stored_blocks = [b for b, _ in coach.store.load_blocks(stored.learner_id)]
+    blocks = tuple(b for b in stored_blocks if start <= b.start < end)
+    calendar = coach.calendar_busy(start, end)
+    events = calendar.events if calendar else ()
+    days_off = calendar.days_off if calendar else frozenset()
+    busy = [BusySpan(e.start, e.end, "event", e.summary) for e in events]
+    busy += [BusySpan(local_instant(d, time.min, tz), local_instant(d + timedelta(days=1), time.min, tz),
+                      "day-off", "Day off") for d in days if d in days_off]
+    avail = profile.availability
+    if avail.work_hours:
+        busy += [BusySpan(local_instant(d, avail.work_hours[0], tz), local_instant(d, avail.work_hours[1], tz),
+                          "work", "Working hours") for d in days
+                 if DAYS[d.weekday()] in avail.work_days and d not in days_off]
+    free = free_windows(avail, tz, days[0], days[-1], busy=[Busy(e.start, e.end) for e in events],
+                        days_off=days_off, buffer_minutes=avail.buffer_minutes)
+    preview = plan(coach, save=False)
+    return WeekView(profile.timezone, monday, today, blocks, tuple(sorted(busy, key=lambda b: b.start)),
+                    tuple(free), preview.milestones, bool(stored_blocks), preview.weekly_capacity, preview.warnings)
+
 
 # ---- the day ----------------------------------------------------------------------------------------------
 

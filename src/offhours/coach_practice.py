@@ -6,8 +6,9 @@ import importlib.util
 import shutil
 import subprocess
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from offhours.catalog import Exercise, Project
@@ -23,6 +24,37 @@ class ExerciseStatus:
     exercise: Exercise
     state: str  # new | started | passed
     attempts: int
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One recorded submission (an exercise's code, or a project check)."""
+
+    status: str  # pass | fail | error
+    passed: int
+    total: int
+    at: datetime
+    code: str
+
+
+@dataclass(frozen=True)
+class ExerciseDetail:
+    """An exercise as an editor shows it: where the learner is, and the code to open with."""
+
+    status: ExerciseStatus
+    code: str  # the last submission, else the starter
+    last_attempt: Attempt | None
+    hints_shown: tuple[str, ...]  # the hints revealed so far, in order
+    file: str | None  # the file `offhours exercise start` wrote, if it was started that way
+
+
+@dataclass(frozen=True)
+class ProjectDetail:
+    project: Project
+    state: str  # new | started | passed
+    folder: str | None  # where `project start` put it
+    last_check: Attempt | None
+    folders_here: bool  # False on a team server: the learner's folders are on their own machine
 
 
 def _exercise(coach: Coach, slug: str) -> Exercise:
@@ -43,6 +75,24 @@ def list_exercises(coach: Coach, topic: str | None = None) -> list[ExerciseStatu
         started = learner_id is not None and coach.store.exercise_state(learner_id, ex.slug) is not None
         out.append(ExerciseStatus(ex, "passed" if passed else "started" if started or attempts else "new", attempts))
     return out
+
+
+def _attempt(row: dict[str, Any] | None) -> Attempt | None:
+    if row is None:
+        return None
+    return Attempt(row["status"], row["tests_passed"], row["tests_total"], row["submitted_at"], row["code"])
+
+
+def exercise_detail(coach: Coach, slug: str) -> ExerciseDetail:
+    exercise = _exercise(coach, slug)
+    learner_id = coach.current_learner_id()
+    state = coach.store.exercise_state(learner_id, slug) if learner_id is not None else None
+    last = _attempt(coach.store.last_attempt(learner_id, slug)) if learner_id is not None else None
+    summary = coach.store.exercise_summary(learner_id) if learner_id is not None else {}
+    attempts, passed = summary.get(slug, (0, False))
+    label = "passed" if passed else "started" if state is not None or attempts else "new"
+    return ExerciseDetail(ExerciseStatus(exercise, label, attempts), last.code if last else exercise.starter, last,
+                          exercise.hints[: state["hints_shown"]] if state else (), state["path"] if state else None)
 
 
 def start(coach: Coach, slug: str, folder: Path | None = None, *, notebook: bool = False) -> Path:
@@ -101,8 +151,12 @@ def test(coach: Coach, slug: str, path: Path | None = None) -> RunResult:
 
 def submit(coach: Coach, slug: str, path: Path | None = None) -> tuple[RunResult, str | None]:
     """Run the tests and record the attempt; a pass completes today's exercise block for the topic."""
+    return submit_code(coach, slug, _learner_code(coach, _exercise(coach, slug), path))
+
+
+def submit_code(coach: Coach, slug: str, code: str) -> tuple[RunResult, str | None]:
+    """`submit` for code that comes from an editor rather than a file."""
     exercise = _exercise(coach, slug)
-    code = _learner_code(coach, exercise, path)
     result = run(coach, slug, code)
     stored = coach.profile()
     passed = sum(1 for t in result.tests if t["status"] == "pass")
@@ -130,6 +184,19 @@ def hint(coach: Coach, slug: str) -> tuple[int, int, str]:
     shown = min(state["hints_shown"] + 1, len(exercise.hints))
     coach.store.update_exercise_state(learner_id, slug, hints_shown=shown)
     return shown, len(exercise.hints), exercise.hints[shown - 1]
+
+
+def hint_number(coach: Coach, slug: str, number: int) -> tuple[int, int, str]:
+    """Hint `number` (from 1), for a face that counts the hints it showed (the web editor needs no started
+    file); a started exercise remembers the furthest one, as `hint` does."""
+    exercise = _exercise(coach, slug)
+    if not 1 <= number <= len(exercise.hints):
+        raise InputError(f"hint: expected a number from 1 to {len(exercise.hints)}, got {number}")
+    learner_id = coach.profile().learner_id
+    state = coach.store.exercise_state(learner_id, slug)
+    if state is not None and state["hints_shown"] < number:
+        coach.store.update_exercise_state(learner_id, slug, hints_shown=number)
+    return number, len(exercise.hints), exercise.hints[number - 1]
 
 
 def solution(coach: Coach, slug: str, *, give_up: bool = False) -> str:
@@ -168,9 +235,28 @@ def list_projects(coach: Coach) -> list[tuple[Project, str]]:
     return out
 
 
+def project_detail(coach: Coach, slug: str) -> ProjectDetail:
+    project = _project(coach, slug)
+    learner_id = coach.current_learner_id()
+    key = f"project/{slug}"
+    state = coach.store.exercise_state(learner_id, key) if learner_id is not None else None
+    last = _attempt(coach.store.last_attempt(learner_id, key)) if learner_id is not None else None
+    passed = learner_id is not None and coach.store.exercise_summary(learner_id).get(key, (0, False))[1]
+    label = "passed" if passed else "started" if state is not None else "new"
+    return ProjectDetail(project, label, state["path"] if state else None, last, coach.account is None)
+
+
+def _folders_here(coach: Coach, slug: str) -> None:
+    """A team server must not write or read folders on its own disk for a signed-in browser."""
+    if coach.account is not None:
+        raise InputError(f"projects live in a folder on your own computer: run `offhours project start {slug}` "
+                         f"and `offhours project check {slug}` there")
+
+
 def start_project(coach: Coach, slug: str, folder: Path | None = None) -> Path:
     """Write the scaffold (brief, starter files, .gitignore) as a git-ready folder; never overwrite."""
     project = _project(coach, slug)
+    _folders_here(coach, slug)
     target = (folder or coach.workspace / "projects").expanduser() / slug
     target.mkdir(parents=True, exist_ok=True)
     for name, data in {"BRIEF.md": project.brief.encode(), **project.starter}.items():
@@ -197,6 +283,7 @@ def _project_files(folder: Path) -> dict[str, bytes]:
 def check_project(coach: Coach, slug: str, folder: Path | None = None) -> RunResult:
     """Run the project's automatic check on the learner's folder (in the sandbox) and record it."""
     project = _project(coach, slug)
+    _folders_here(coach, slug)
     learner_id = coach.profile().learner_id
     if folder is None:
         state = coach.store.exercise_state(learner_id, f"project/{slug}")

@@ -45,6 +45,23 @@ class Progress:
     cards_due: int
 
 
+def week_start_of(today: date) -> date:
+    """The Monday of the learner's week (`today` is the learner's local date)."""
+    return today - timedelta(days=today.weekday())
+
+
+def minutes_since(minutes_by_day: dict[date, int], start: date) -> int:
+    return sum(m for d, m in minutes_by_day.items() if d >= start)
+
+
+def minutes_this_week(coach: Coach) -> int:
+    """Minutes in the study log since Monday in the learner's own timezone, as `progress` counts them; a
+    cheaper call for a group leaderboard of many learners."""
+    stored = coach.profile()
+    start = week_start_of(coach.now().astimezone(ZoneInfo(stored.profile.timezone)).date())
+    return minutes_since(coach.store.minutes_by_day(stored.learner_id, start), start)
+
+
 def progress(coach: Coach) -> Progress:
     from offhours import coach_plan  # the milestone grouping lives with the planner
 
@@ -56,8 +73,8 @@ def progress(coach: Coach) -> Progress:
     reviews_by_day = coach.store.review_counts_by_day(learner_id, tz)
     rest = {["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(d) for d in profile.availability.rest_days}
     streak = motivation.streak(motivation.counted_days(minutes_by_day, reviews_by_day), rest, today)
-    week_start = today - timedelta(days=today.weekday())
-    this_week = sum(m for d, m in minutes_by_day.items() if d >= week_start)
+    week_start = week_start_of(today)
+    this_week = minutes_since(minutes_by_day, week_start)
     planned = sum(b.minutes for b, _ in coach.store.load_blocks(learner_id)
                   if week_start <= b.start.astimezone(tz).date() < week_start + timedelta(days=7))
     quiz_right = sum(1 for _i, _t, ok, _a in coach.store.quiz_history(learner_id, "quiz") if ok)
@@ -324,3 +341,49 @@ def mentor_agenda(coach: Coach) -> str:
     lines += ["", "## Topics that are not sticking yet", ""]
     lines += [f"- {t}" for t in shaky[:8]] or ["- none"]
     return "\n".join(lines) + "\n"
+
+
+# ---- the knowledge map ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MapTopic:
+    slug: str
+    title: str
+    area: str
+    depth: int  # the longest chain of prerequisites under it: 0 for a topic that needs nothing
+    prerequisites: tuple[str, ...]
+    mastery: str
+    on_path: bool
+    status: str  # the path's todo, in-progress or done; "known" when tested out or marked known
+
+
+@dataclass(frozen=True)
+class KnowledgeMap:
+    areas: tuple[tuple[str, str], ...]  # (slug, title) in teaching order
+    topics: tuple[MapTopic, ...]
+
+
+def knowledge_map(coach: Coach) -> KnowledgeMap:
+    """Every topic with its place in the graph, the learner's mastery and whether it is on their path."""
+    catalog = coach.catalog
+    mastery = coach.mastery()
+    on_path = {t.slug: t.status for t in coach.path().topics}
+    marks = coach.store.topic_statuses(coach.profile().learner_id)
+    depth: dict[str, int] = {}
+
+    def depth_of(slug: str) -> int:  # the graph is acyclic (the catalog checks it) and at most a few dozen deep
+        if slug not in depth:
+            depth[slug] = 1 + max((depth_of(p) for p in catalog.topics[slug].prerequisites), default=-1)
+        return depth[slug]
+
+    topics = tuple(MapTopic(t.slug, t.title, t.area, depth_of(t.slug), t.prerequisites, str(mastery[t.slug]),
+                            t.slug in on_path, on_path.get(t.slug) or marks.get(t.slug) or "todo")
+                   for t in catalog.topics.values())
+    return KnowledgeMap(tuple((a.slug, a.title) for a in catalog.areas.values()), topics)
+
+
+def knowledge_map_json(m: KnowledgeMap) -> dict[str, Any]:
+    return {"areas": [{"slug": slug, "title": title} for slug, title in m.areas],
+            "topics": [{"slug": t.slug, "title": t.title, "area": t.area, "depth": t.depth,
+                        "prerequisites": list(t.prerequisites), "mastery": t.mastery, "on_path": t.on_path,
+                        "status": t.status} for t in m.topics]}

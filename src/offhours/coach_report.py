@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,8 +18,17 @@ if TYPE_CHECKING:
     from offhours.coach import Coach
 
 
-def charts(coach: Coach) -> dict[str, str]:
-    """Every progress chart as SVG text, by file name."""
+CHART_TITLES = {
+    "weekly-minutes.svg": "Minutes studied and planned per week",
+    "burn-up.svg": "Burn-up: hours done against the path's scope",
+    "heatmap.svg": "Study days over the past year",
+    "mastery.svg": "Mastery by area",
+    "retention.svg": "Flashcard retention per week",
+}
+
+
+def charts(coach: Coach, only: str | None = None) -> dict[str, str]:
+    """Every progress chart as SVG text, by file name; `only` draws just that one (drawing is the slow part)."""
     from offhours.integrations import charts as draw
 
     stored = coach.profile()
@@ -50,13 +60,14 @@ def charts(coach: Coach) -> dict[str, str]:
         week = [r > 1 for at, r, mature in answers
                 if mature and start <= at.astimezone(tz).date() < start + timedelta(days=7)]
         retention.append((start, sum(week) / len(week) if week else None))
-    return {
-        "weekly-minutes.svg": draw.weekly_minutes(weeks),
-        "burn-up.svg": draw.burn_up(cumulative, scope, goal.deadline, last.eta if last else None, goal.title),
-        "heatmap.svg": draw.heatmap(minutes, today),
-        "mastery.svg": draw.mastery_by_area(progress.mastery_by_area),
-        "retention.svg": draw.retention(retention),
+    makers: dict[str, Callable[[], str]] = {
+        "weekly-minutes.svg": lambda: draw.weekly_minutes(weeks),
+        "burn-up.svg": lambda: draw.burn_up(cumulative, scope, goal.deadline, last.eta if last else None, goal.title),
+        "heatmap.svg": lambda: draw.heatmap(minutes, today),
+        "mastery.svg": lambda: draw.mastery_by_area(progress.mastery_by_area),
+        "retention.svg": lambda: draw.retention(retention),
     }
+    return {name: make() for name, make in makers.items() if only is None or name == only}
 
 
 def write_charts(coach: Coach, folder: Path) -> list[Path]:

@@ -345,6 +345,16 @@ def local_today(now: datetime, timezone: object) -> date:
     return now.astimezone(UTC).date()
 
 
+class ProfileError(InputError):
+    """A profile that does not validate. The message names the first problem (for a terminal); `problems`
+    lists every one as (key path, message), so a form can show each beside its field."""
+
+    def __init__(self, message: str, *, where: str | None,
+                 problems: list[tuple[tuple[str | int, ...], str]]) -> None:
+        super().__init__(message, where=where)
+        self.problems = problems
+
+
 def profile_from_dict(
     data: dict[str, Any], *, source: str, now: datetime, base_dir: Path | None = None, text: str = ""
 ) -> Profile:
@@ -360,7 +370,8 @@ def profile_from_dict(
         line = locate_key(text, loc) if text else None
         where = f"{source}:{line}" if line else source
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise InputError(f"{key or 'profile'}: {_friendly(first)}{more}", where=where) from None
+        problems = [(tuple(e["loc"]), _friendly(e)) for e in errors]
+        raise ProfileError(f"{key or 'profile'}: {_friendly(first)}{more}", where=where, problems=problems) from None
 
 
 def load_profile_file(path: Path, *, now: datetime) -> Profile:

@@ -29,9 +29,11 @@ class Settings:
         home = Path(env.get("OFFHOURS_HOME") or platformdirs.user_data_path("offhours", appauthor=False))
         url = env.get("OFFHOURS_DATABASE_URL") or f"sqlite:///{home.expanduser() / 'offhours.db'}"
         signup = env.get("OFFHOURS_SIGNUP", "invite")
-        if signup != "open" and signup != "invite":
+        if signup == "open":
+            return cls(home=home.expanduser(), database_url=url, signup="open")
+        if signup != "invite":
             raise InputError(f"OFFHOURS_SIGNUP: expected 'open' or 'invite', got {signup!r}")
-        return cls(home=home.expanduser(), database_url=url, signup=signup)
+        return cls(home=home.expanduser(), database_url=url)
 
     @property
     def is_sqlite(self) -> bool:

@@ -16,6 +16,7 @@ from offhours.errors import InputError
 from offhours.profile import Mode, Profile, Style
 from offhours.store import database
 from offhours.store.mentoring import MentoringStore
+from offhours.store.social import SocialStore
 from offhours.store.tables import (
     achievements,
     availability,
@@ -90,6 +91,11 @@ class Store:
     def team(self) -> TeamStore:
         """Accounts, sessions, groups, buddies and mentors (team server mode)."""
         return TeamStore(self.engine)
+
+    @cached_property
+    def social(self) -> SocialStore:
+        """Study groups, buddies and nudges (team server mode)."""
+        return SocialStore(self.engine)
 
     @cached_property
     def mentoring(self) -> MentoringStore:
@@ -324,10 +330,17 @@ class Store:
 
     # ---- the deck and its reviews -----------------------------------------------------------------------------
 
-    def deck_states(self, learner_id: int) -> dict[str, dict[str, Any]]:
+    def deck_states(self, learner_id: int, *, card_ids: list[str] | None = None,
+                    due_by: datetime | None = None) -> dict[str, dict[str, Any]]:
+        """The deck's card states: all, or only the given cards, or only the cards due by a time (new cards,
+        due when they joined, included)."""
+        query = sa.select(deck.c.card_id, deck.c.state).where(deck.c.learner_id == learner_id)
+        if card_ids is not None:
+            query = query.where(deck.c.card_id.in_(card_ids))
+        if due_by is not None:
+            query = query.where(deck.c.due <= due_by)
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(deck.c.card_id, deck.c.state).where(deck.c.learner_id == learner_id))
-            return {card_id: state for card_id, state in rows}
+            return {card_id: state for card_id, state in conn.execute(query)}
 
     def add_to_deck(self, learner_id: int, states: dict[str, dict[str, Any]], *, now: datetime) -> None:
         if not states:
@@ -378,6 +391,29 @@ class Store:
             query = query.where(reviews.c.reviewed_at >= since)
         with self.engine.connect() as conn:
             return [(c, r, t) for c, r, t in conn.execute(query.order_by(reviews.c.reviewed_at))]
+
+    def recall_by_card(self, learner_id: int) -> dict[str, tuple[int, int]]:
+        """Per card: (answers, answers other than "again"), counted by the database."""
+        recalled = sa.func.sum(sa.case((reviews.c.rating > 1, 1), else_=0))
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(reviews.c.card_id, sa.func.count(), recalled)
+                                .where(reviews.c.learner_id == learner_id).group_by(reviews.c.card_id))
+            return {card_id: (int(n), int(ok)) for card_id, n, ok in rows}
+
+    def cards_first_answered_since(self, learner_id: int, since: datetime) -> int:
+        """How many cards got their first answer at or after `since` (new cards introduced since then)."""
+        earlier = reviews.alias("earlier")
+        query = sa.select(sa.func.count(sa.distinct(reviews.c.card_id))).where(
+            reviews.c.learner_id == learner_id, reviews.c.reviewed_at >= since,
+            ~sa.exists().where(earlier.c.learner_id == learner_id, earlier.c.card_id == reviews.c.card_id,
+                               earlier.c.reviewed_at < since))
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def own_card_topics(self, learner_id: int) -> dict[str, str | None]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(own_cards.c.id, own_cards.c.topic).where(own_cards.c.learner_id == learner_id))
+            return {card_id: topic for card_id, topic in rows}
 
     def own_cards(self, learner_id: int) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

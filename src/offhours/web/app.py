@@ -63,16 +63,16 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None, *,
             return RedirectResponse("/welcome", status_code=303)
         return templates.TemplateResponse(request, "error.html", {"message": str(exc)}, status_code=status)
 
-    from offhours.web import api, pages, pages_plan, pages_practice, pages_setup
+    from offhours.web import api, pages, pages_data, pages_plan, pages_practice, pages_setup
 
     guarded = [Depends(security.require_csrf)]
     app.include_router(api.router, dependencies=guarded)
-    for module in (pages, pages_plan, pages_practice, pages_setup):
+    for module in (pages, pages_plan, pages_practice, pages_setup, pages_data):
         app.include_router(module.router, dependencies=guarded)
     if multi_user:
-        from offhours.web import auth
+        from offhours.web import auth, mentoring, social
 
-        for router in auth.routers:
+        for router in (*auth.routers, *mentoring.routers, *social.routers):
             app.include_router(router, dependencies=guarded)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

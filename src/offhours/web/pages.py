@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from offhours import coach_report, views
-from offhours.errors import NotFoundError
+from offhours import social
+from offhours.domain.mastery import LEVELS
+from offhours.errors import InputError, NotFoundError
+from offhours.profile import CONTEXTS
 from offhours.web.app import templates
 from offhours.web.deps import CoachDep
 
@@ -23,13 +23,34 @@ def welcome(request: Request) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def today(request: Request, coach: CoachDep) -> Response:
+def today(request: Request, coach: CoachDep, minutes: str = "", where: str = "") -> Response:
+    """Today's blocks; with ?minutes=N&where=C also what fits a free moment (`offhours now`)."""
     tz = ZoneInfo(coach.profile().profile.timezone)
     todays, waiting = coach.today_blocks()
     progress = coach.progress()
+    values = {"minutes": minutes, "where": where or "desk"}
+    errors: dict[str, str] = {}
+    suggestions = None
+    if minutes or where:
+        try:
+            suggestions = coach.suggest(_whole_minutes(minutes), values["where"])
+        except InputError as exc:
+            field, _, message = str(exc).partition(": ")
+            errors["where" if field == "--where" else "minutes"] = message if field.startswith("--") else str(exc)
+    team = {"nudges": social.nudges_for(coach)} if request.app.state.multi_user else {}  # from buddies
     return templates.TemplateResponse(request, "today.html", {
         "date": coach.now().astimezone(tz).date(), "tz": tz, "blocks": [*waiting, *todays],
-        "progress": progress, "due": progress.cards_due})
+        "progress": progress, "due": progress.cards_due, "contexts": CONTEXTS, "values": values,
+        "errors": errors, "suggestions": suggestions, "resources": coach.catalog.resources,
+        "titles": {slug: t.title for slug, t in coach.catalog.topics.items()}, **team},
+        status_code=400 if errors else 200)
+
+
+def _whole_minutes(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise InputError(f"--minutes: enter how many minutes you have, e.g. 20 (got {text!r})") from None
 
 
 @router.post("/blocks/{block_id}/{status}")
@@ -40,57 +61,12 @@ def mark(coach: CoachDep, block_id: str, status: str) -> Response:
     return RedirectResponse("/", status_code=303)
 
 
-@router.get("/plan", response_class=HTMLResponse)
-def plan(request: Request, coach: CoachDep) -> Response:
-    view = coach.plan()
-    tz = ZoneInfo(view.timezone)
-    upcoming = [b for b in view.blocks][:60]
-    days = [(day, list(items)) for day, items in groupby(upcoming, key=lambda b: b.start.astimezone(tz).date())]
-    return templates.TemplateResponse(request, "plan.html", {"view": view, "days": days, "tz": tz})
-
-
-@router.post("/plan")
-def replan(coach: CoachDep) -> Response:
-    coach.plan()
-    return RedirectResponse("/plan", status_code=303)
-
-
-@router.get("/review", response_class=HTMLResponse)
-def review(request: Request, coach: CoachDep) -> Response:
-    cards = [views.card_json(c) for c in coach.due_cards()]
-    return templates.TemplateResponse(request, "review.html", {"cards_json": json.dumps(cards)})
-
-
-@router.get("/progress", response_class=HTMLResponse)
-def progress(request: Request, coach: CoachDep) -> Response:
-    charts = {name.removesuffix(".svg"): svg[svg.index("<svg"):] for name, svg in coach_report.charts(coach).items()}
-    return templates.TemplateResponse(request, "progress.html", {"p": coach.progress(), "charts": charts})
-
-
-@router.get("/path", response_class=HTMLResponse)
-def path(request: Request, coach: CoachDep) -> Response:
-    learning_path = coach.path()
-    return templates.TemplateResponse(request, "path.html", {
-        "path": learning_path, "titles": {t.slug: t.title for t in learning_path.topics},
-        "status": {t.slug: t.status for t in learning_path.topics}})
-
-
 @router.get("/topics/{slug}", response_class=HTMLResponse)
 def topic(request: Request, coach: CoachDep, slug: str) -> Response:
-    return templates.TemplateResponse(request, "topic.html", {"d": coach.topic_detail(slug)})
-
-
-@router.get("/exercises", response_class=HTMLResponse)
-def exercises(request: Request, coach: CoachDep) -> Response:
-    return templates.TemplateResponse(request, "exercises.html", {"items": coach.exercises()})
-
-
-@router.get("/exercises/{slug}", response_class=HTMLResponse)
-def exercise(request: Request, coach: CoachDep, slug: str) -> Response:
-    found = coach.catalog.exercises.get(slug)
-    if found is None:
-        raise NotFoundError(f"unknown exercise {slug!r}")
-    return templates.TemplateResponse(request, "exercise.html", {"ex": found})
+    detail = coach.topic_detail(slug)
+    exercises = coach.exercises(slug)
+    return templates.TemplateResponse(request, "topic.html", {"d": detail, "exercises": exercises,
+                                                              "levels": LEVELS})
 
 
 @router.get("/calendar.ics")
