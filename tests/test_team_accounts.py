@@ -163,3 +163,24 @@ def test_each_account_reaches_only_its_own_learner(database_url: str, tmp_path: 
         assert (await bob.get("/api/today")).status_code == 200
 
     run_team(database_url, tmp_path, scenario)
+
+
+def test_a_new_account_onboards_its_own_learner(database_url: str, tmp_path: Path) -> None:
+    make_accounts(database_url, "ada")  # someone else already studies here
+
+    async def scenario(new_browser: Callable[[], Browser]) -> None:
+        bob = new_browser()
+        signed = await bob.form("/signup", {"email": "bob@example.com", "display_name": "Bob", "password": PASSWORD})
+        assert signed.status_code == 303 and signed.headers["location"] == "/welcome"
+        assert (await bob.get("/api/profile")).status_code == 409  # no learner yet: not Ada's!
+        welcome = await bob.get("/welcome")
+        assert "no study plan yet" in welcome.text and "/data" not in welcome.text
+        assert (await bob.get("/")).headers["location"] == "/welcome"
+        assert (await bob.form("/demo", {})).status_code == 303
+        assert (await bob.get("/api/account")).json()["has_profile"] is True
+        assert (await bob.get("/api/profile")).json()["name"] != "Ada"
+        ada = new_browser()
+        await ada.login("ada@example.com")
+        assert (await ada.get("/api/profile")).json()["name"] == "Ada"
+
+    run_team(database_url, tmp_path, scenario, signup="open")
