@@ -130,3 +130,24 @@ def test_forms_need_the_csrf_token_of_this_browser(learner: Home) -> None:
 
     forged, wrong, right, api_form = asyncio.run(go())
     assert (forged, wrong, right, api_form) == (403, 403, 303, 403)
+
+
+def test_a_bug_shows_a_calm_page_not_a_traceback(learner: Home) -> None:
+    app = create_app(learner.settings(), clock=lambda: NOW)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    @app.get("/api/boom")
+    def api_boom() -> None:
+        raise RuntimeError("secret internals")
+
+    async def go() -> tuple[httpx.Response, httpx.Response]:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://offhours.test") as client:
+            return await client.get("/boom"), await client.get("/api/boom")
+
+    page, api = asyncio.run(go())
+    assert page.status_code == 500 and "unexpected problem" in page.text and "secret internals" not in page.text
+    assert api.status_code == 500 and "secret internals" not in api.json()["error"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +20,7 @@ from offhours.store import Store
 from offhours.web import security
 
 HERE = Path(__file__).parent
+logger = logging.getLogger("offhours.web")
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals.update(csrf_token=security.csrf_token, csrf_field=security.csrf_field)
 
@@ -62,6 +64,15 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None, *,
         if isinstance(exc, NotInitialisedError):
             return RedirectResponse("/welcome", status_code=303)
         return templates.TemplateResponse(request, "error.html", {"message": str(exc)}, status_code=status)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        """A bug: log it for the operator, show the person a calm page (never a traceback)."""
+        logger.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+        message = "offhours hit an unexpected problem; nothing you typed was saved. Try again, or reload the page."
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": message}, status_code=500)
+        return templates.TemplateResponse(request, "error.html", {"message": message}, status_code=500)
 
     from offhours.web import api, pages, pages_data, pages_plan, pages_practice, pages_setup
 
