@@ -93,6 +93,7 @@ class Coach:
         self.workspace = Path.cwd() / "offhours-exercises"
         # Team server mode: the signed-in person. Their own learner is the only one this coach can reach.
         self.account = account
+        self._profile: StoredProfile | None = None  # read once per coach (one CLI command, one web request)
 
     @property
     def catalog(self) -> Catalog:
@@ -135,10 +136,15 @@ class Coach:
         return self.current_learner_id() is not None
 
     def profile(self) -> StoredProfile:
+        """The learner's profile. A coach lives for one CLI command or one web request, so it is read once and
+        kept; the coach's own profile writes (init, mode, style, data import) forget it."""
         learner_id = self.current_learner_id()
+        if self._profile is not None and self._profile.learner_id == learner_id:
+            return self._profile
         stored = self.store.load_profile(learner_id) if learner_id is not None else None
         if stored is None:
             raise NotInitialisedError()
+        self._profile = stored
         return stored
 
     def init_profile(self, profile: Profile, *, replace: bool = False, calendar: Path | None = None) -> StoredProfile:
@@ -150,6 +156,7 @@ class Coach:
         if existing is not None and not replace:
             raise AlreadyInitialisedError()
         start = profile.start_date or local_today(self.now(), profile.timezone)
+        self._profile = None
         learner_id = self.store.save_profile(profile, start_date=start, now=self.now(), learner_id=existing,
                                              account_id=self.account.id if self.account else None)
         if self.account is not None:
@@ -182,6 +189,7 @@ class Coach:
         return learner_id
 
     def set_mode(self, mode: Mode) -> None:
+        self._profile = None
         self.store.update_learner(self._learner_id(), now=self.now(), mode=mode)
 
     # ---- the curriculum ---------------------------------------------------------------------------------------
@@ -229,7 +237,7 @@ class Coach:
 
     # ---- the path and the stack -------------------------------------------------------------------------------
 
-    def _path_inputs(self) -> dict[str, Any]:
+    def _path_inputs(self, mastery: dict[str, Level] | None = None) -> dict[str, Any]:
         stored = self.profile()
         statuses = self.store.topic_statuses(stored.learner_id)
         profile = stored.profile
@@ -237,13 +245,13 @@ class Coach:
             "goal_kinds": [g.kind for g in profile.goals], "domain": profile.domain,
             "known": {t for t, s in statuses.items() if s == "known"},
             "edits": self.store.path_edits(stored.learner_id) if profile.mode == "self-directed" else [],
-            "status": self._topic_progress(statuses),
+            "status": self._topic_progress(statuses, self.mastery() if mastery is None else mastery),
         }
 
-    def _topic_progress(self, statuses: dict[str, str]) -> dict[str, TopicStatus]:
+    def _topic_progress(self, statuses: dict[str, str], mastery: dict[str, Level]) -> dict[str, TopicStatus]:
         """What the learner marked, plus mastery: a proficient topic is done; one studied is in progress."""
         progress: dict[str, TopicStatus] = {}
-        for topic, level in self.mastery().items():
+        for topic, level in mastery.items():
             if level in ("proficient", "mastered"):
                 progress[topic] = "done"
             elif level != "not-started":
@@ -253,8 +261,9 @@ class Coach:
                 progress[topic] = status  # type: ignore[assignment]
         return progress
 
-    def path(self) -> LearningPath:
-        return build_path(self.catalog, **self._path_inputs())
+    def path(self, mastery: dict[str, Level] | None = None) -> LearningPath:
+        """The learner's path; `mastery` saves computing it again when the caller already has it."""
+        return build_path(self.catalog, **self._path_inputs(mastery))
 
     def edit_path(self, edit: PathEdit) -> LearningPath:
         """Add, remove or move a topic (self-directed mode); prerequisites stay enforced."""
@@ -321,6 +330,7 @@ class Coach:
 
     def save_style(self, answers: list[int]) -> Style:
         style = self.style_from_answers(answers)
+        self._profile = None
         self.store.update_learner(self._learner_id(), now=self.now(), style=style)
         return style
 
@@ -598,6 +608,7 @@ class Coach:
         rows = transfer.validate_document(doc, source=source)
         if self.has_learner() and not replace and not dry_run:
             raise InputError("this home already has data; pass --force to replace all of it with the file")
+        self._profile = None
         transfer.import_rows(self.store, rows, source=source, dry_run=dry_run)
         return TransferSummary(path, {name: len(r) for name, r in rows.items()})
 

@@ -127,10 +127,7 @@ def due_cards(coach: Coach, limit: int | None = None, *, preview: bool = False) 
     now = coach.now()
     states = coach.store.deck_states(stored.learner_id)
     day_start = datetime.combine(now.astimezone(tz).date(), datetime.min.time(), tz)
-    first_seen: dict[str, datetime] = {}
-    for card_id, _rating, at in coach.store.review_history(stored.learner_id):
-        first_seen.setdefault(card_id, at)
-    introduced_today = sum(1 for at in first_seen.values() if at >= day_start)
+    introduced_today = coach.store.cards_first_answered_since(stored.learner_id, day_start)
     reviews = sorted((cid for cid, st in states.items() if not srs.is_new(st) and srs.due_at(st) <= now),
                      key=lambda cid: srs.due_at(states[cid]))
     order = {slug: i for i, slug in enumerate(coach.path().slugs())}
@@ -152,11 +149,16 @@ def due_cards(coach: Coach, limit: int | None = None, *, preview: bool = False) 
     return views
 
 
+def due_review_count(coach: Coach) -> int:
+    """How many reviews are due now (new cards not counted): the head of `due_cards`, counted by the store."""
+    return coach.store.count_due_reviews(coach.profile().learner_id, coach.now())
+
+
 def rate_card(coach: Coach, card_id: str, rating: str, duration_ms: int | None = None) -> datetime:
     if rating not in srs.RATINGS:
         raise InputError(f"rating: expected again, hard, good or easy, got {rating!r}")
-    learner_id = coach.profile().learner_id
-    states = coach.store.deck_states(learner_id)
+    learner_id = learner_of(coach)
+    states = coach.store.deck_states(learner_id, card_ids=[card_id])
     if card_id not in states:
         raise NotFoundError(f"card {card_id!r} is not in your deck; see `offhours cards due`")
     now = coach.now()
@@ -238,19 +240,21 @@ def mastery(coach: Coach) -> dict[str, Level]:
     answers: dict[str, list[bool]] = {}
     for _item, topic, correct, _at in coach.store.quiz_history(learner_id, "quiz"):  # not placement guesses
         answers.setdefault(topic, []).append(correct)
-    recalls: dict[str, list[int]] = {}
+    recalls: dict[str, list[int]] = {}  # per topic: [answers, recalled]
     cards = coach.catalog.cards
-    own_topics = {c["id"]: c["topic"] for c in coach.store.own_cards(learner_id)}
-    for card_id, rating, _at in coach.store.review_history(learner_id):
+    own_topics = coach.store.own_card_topics(learner_id)
+    for card_id, (count, recalled) in coach.store.recall_by_card(learner_id).items():
         owner: str | None = cards[card_id].topic if card_id in cards else own_topics.get(card_id)
         if owner:
-            recalls.setdefault(owner, []).append(int(rating > 1))
+            totals = recalls.setdefault(owner, [0, 0])
+            totals[0] += count
+            totals[1] += recalled
     minutes = coach.store.minutes_by_topic(learner_id)
     known = {t for t, s in coach.store.topic_statuses(learner_id).items() if s == "known"}
     passed = {topic for slug, (_, ok) in coach.store.exercise_summary(learner_id).items() if ok
               and slug in coach.catalog.exercises for topic in coach.catalog.exercises[slug].meta.topics}
     return {slug: topic_mastery(minutes=minutes.get(slug, 0), answers=answers.get(slug, []),
-                                card_recall=(sum(recalls[slug]) / len(recalls[slug])) if slug in recalls else None,
+                                card_recall=(recalls[slug][1] / recalls[slug][0]) if slug in recalls else None,
                                 exercise_passed=slug in passed, tested_out=slug in known)
             for slug in coach.catalog.topics}
 
@@ -337,8 +341,14 @@ def finish_placement(coach: Coach, placement: Placement, answers: list[tuple[Qui
 MIN_REVIEWS_TO_OPTIMISE = 400
 
 
+def learner_of(coach: Coach) -> int:
+    """The learner's id without reading their whole profile (a team server knows it from the session)."""
+    learner_id = coach.current_learner_id()
+    return coach.profile().learner_id if learner_id is None else learner_id  # None: NotInitialisedError
+
+
 def scheduler_for(coach: Coach, *, fuzz: bool = True) -> srs.Scheduler:
-    settings = coach.store.srs_settings(coach.profile().learner_id)
+    settings = coach.store.srs_settings(learner_of(coach))
     return srs.scheduler(settings.get("desired_retention", srs.DEFAULT_RETENTION), fuzz=fuzz,
                          parameters=settings.get("parameters"))
 

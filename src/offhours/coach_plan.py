@@ -210,7 +210,8 @@ def today_blocks(coach: Coach) -> tuple[list[Block], list[Block]]:
     tz = ZoneInfo(stored.profile.timezone)
     now = coach.now()
     today = now.astimezone(tz).date()
-    blocks = [b for b, _ in coach.store.load_blocks(stored.learner_id)]
+    since = datetime.combine(today - timedelta(days=8), datetime.min.time(), tz)  # a day to spare around DST
+    blocks = [b for b, _ in coach.store.load_blocks(stored.learner_id, since)]
     waiting = [b for b in blocks if b.status == "planned" and b.end <= now
                and b.start.astimezone(tz).date() >= today - timedelta(days=7)]
     todays = [b for b in blocks if b.start.astimezone(tz).date() == today and b not in waiting]

@@ -6,11 +6,12 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from offhours import coach_cards
 from offhours.domain import achievements, motivation
 from offhours.errors import InputError, NotFoundError
 
@@ -75,7 +76,8 @@ def progress(coach: Coach) -> Progress:
     streak = motivation.streak(motivation.counted_days(minutes_by_day, reviews_by_day), rest, today)
     week_start = week_start_of(today)
     this_week = minutes_since(minutes_by_day, week_start)
-    planned = sum(b.minutes for b, _ in coach.store.load_blocks(learner_id)
+    since = datetime.combine(week_start - timedelta(days=1), datetime.min.time(), tz)  # a day to spare
+    planned = sum(b.minutes for b, _ in coach.store.load_blocks(learner_id, since)
                   if week_start <= b.start.astimezone(tz).date() < week_start + timedelta(days=7))
     quiz_right = sum(1 for _i, _t, ok, _a in coach.store.quiz_history(learner_id, "quiz") if ok)
     summary = coach.store.exercise_summary(learner_id)
@@ -83,7 +85,8 @@ def progress(coach: Coach) -> Progress:
                        sum(1 for s, (_, ok) in summary.items() if ok and not s.startswith("project/")),
                        sum(1 for s, (_, ok) in summary.items() if ok and s.startswith("project/")))
     pace = motivation.weekly_pace(minutes_by_day, today, fallback=profile.availability.weekly_minutes)
-    path = coach.path()
+    mastery = coach.mastery()
+    path = coach.path(mastery)
     done = coach.store.minutes_by_topic(learner_id)
     status = {t.slug: t.status for t in path.topics}
     milestones: list[MilestoneProgress] = []
@@ -95,11 +98,10 @@ def progress(coach: Coach) -> Progress:
         forecast = motivation.eta(before + left, pace, today, spec.deadline)
         milestones.append(MilestoneProgress(spec.id, spec.title, spec.goal, spec.deadline, left, forecast.eta,
                                             forecast.at_risk, forecast.extra_minutes_per_week))
-    mastery = coach.mastery()
     by_area: dict[str, Counter[str]] = {}
     for slug, level in mastery.items():
         by_area.setdefault(coach.catalog.topics[slug].area, Counter())[level] += 1
-    due = sum(1 for c in coach.due_cards() if not c.is_new)
+    due = coach_cards.due_review_count(coach)
     return Progress(today, streak, xp, this_week, planned, sum(minutes_by_day.values()), pace, tuple(milestones),
                     {k: str(v) for k, v in mastery.items()}, {a: dict(c) for a, c in by_area.items()}, due)
 

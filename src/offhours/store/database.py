@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # Alembic loads only when a migration has to run: opening an 
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+SERVER_POOL_SIZE = 15  # database connections per process (PostgreSQL)
 
 
 def make_engine(url: str) -> sa.Engine:
@@ -34,7 +35,9 @@ def make_engine(url: str) -> sa.Engine:
             conn.exec_driver_sql("BEGIN")
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+    # As many connections per process as SQLAlchemy's default allows at most (5 + 10 overflow), but all kept
+    # open: overflow connections close after each use, so a busy team server opened and closed dozens a second.
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=SERVER_POOL_SIZE, max_overflow=0)
 
 
 def alembic_config() -> Config:

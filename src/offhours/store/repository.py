@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from functools import cached_property
 from typing import Any, Literal
 
@@ -270,11 +271,14 @@ class Store:
 
     # ---- the plan and the study log --------------------------------------------------------------------------
 
-    def load_blocks(self, learner_id: int) -> list[tuple[Block, int]]:
-        """Every block with its calendar sequence number, in time order."""
+    def load_blocks(self, learner_id: int, since: datetime | None = None) -> list[tuple[Block, int]]:
+        """Every block (or every one starting at or after `since`) with its calendar sequence number, in time
+        order."""
+        query = sa.select(blocks).where(blocks.c.learner_id == learner_id)
+        if since is not None:
+            query = query.where(blocks.c.start >= since)
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(blocks).where(blocks.c.learner_id == learner_id)
-                                .order_by(blocks.c.start)).mappings().all()
+            rows = conn.execute(query.order_by(blocks.c.start)).mappings().all()
         return [(Block(r["id"], r["start"], r["end"], r["topic"], r["activity"], r["context"], r["resource"],
                        r["milestone"], r["status"]), r["sequence"]) for r in rows]
 
@@ -341,6 +345,13 @@ class Store:
             query = query.where(deck.c.due <= due_by)
         with self.engine.connect() as conn:
             return {card_id: state for card_id, state in conn.execute(query)}
+
+    def count_due_reviews(self, learner_id: int, due_by: datetime) -> int:
+        """Cards answered before (not new: FSRS's `last_review` is set) that are due by a time."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(deck).where(
+                deck.c.learner_id == learner_id, deck.c.due <= due_by,
+                deck.c.state["last_review"].as_string().is_not(None))).scalar_one())
 
     def add_to_deck(self, learner_id: int, states: dict[str, dict[str, Any]], *, now: datetime) -> None:
         if not states:
@@ -410,9 +421,11 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
-    def own_card_topics(self, learner_id: int) -> dict[str, str | None]:
+    def own_card_topics(self, learner_id: int) -> dict[str, str]:
+        """The topic of each of the learner's own cards that has one."""
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(own_cards.c.id, own_cards.c.topic).where(own_cards.c.learner_id == learner_id))
+            rows = conn.execute(sa.select(own_cards.c.id, own_cards.c.topic)
+                                .where(own_cards.c.learner_id == learner_id, own_cards.c.topic.is_not(None)))
             return {card_id: topic for card_id, topic in rows}
 
     def own_cards(self, learner_id: int) -> list[dict[str, Any]]:
@@ -549,11 +562,28 @@ class Store:
             return [dict(r) for r in conn.execute(sa.select(journal).where(journal.c.learner_id == learner_id)
                                                   .order_by(journal.c.created_at, journal.c.id)).mappings()]
 
-    def review_counts_by_day(self, learner_id: int, tz: Any) -> dict[date, int]:
+    def review_counts_by_day(self, learner_id: int, tz: tzinfo) -> dict[date, int]:
+        """Answers per local date in `tz`. SQLite counts them itself, one stretch of constant UTC offset at a
+        time (a year of answers is a few thousand times cheaper to count than to read); other databases
+        send the times."""
         counts: dict[date, int] = {}
-        for _card, _rating, at in self.review_history(learner_id):
-            day = at.astimezone(tz).date()
-            counts[day] = counts.get(day, 0) + 1
+        mine = reviews.c.learner_id == learner_id
+        with self.engine.connect() as conn:
+            if conn.dialect.name != "sqlite":
+                for at in conn.execute(sa.select(reviews.c.reviewed_at).where(mine)).scalars():
+                    day = at.astimezone(tz).date()
+                    counts[day] = counts.get(day, 0) + 1
+                return counts
+            first = conn.execute(sa.select(sa.func.min(reviews.c.reviewed_at)).where(mine)).scalar()
+            last = conn.execute(sa.select(sa.func.max(reviews.c.reviewed_at)).where(mine)).scalar()
+            if first is None or last is None:
+                return counts
+            for start, end, minutes in _offset_spans(tz, first, last):
+                day = sa.func.date(reviews.c.reviewed_at, sa.literal_column(f"'{minutes:+d} minutes'"), type_=sa.Date)
+                rows = conn.execute(sa.select(day, sa.func.count()).where(
+                    mine, reviews.c.reviewed_at >= start, reviews.c.reviewed_at < end).group_by(day))
+                for local_day, n in rows:
+                    counts[local_day] = counts.get(local_day, 0) + int(n)
         return counts
 
     # ---- achievements and rewards ------------------------------------------------------------------------------
@@ -661,3 +691,28 @@ class Store:
     def learner_by_feed_token(self, token: str) -> int | None:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(learners.c.id).where(learners.c.feed_token == token)).scalar()
+
+
+def _offset_spans(tz: tzinfo, first: datetime, last: datetime) -> list[tuple[datetime, datetime, int]]:
+    """[first, last] cut where `tz` changes its UTC offset: (from, to (exclusive), offset in minutes) per stretch.
+    Offsets change on whole seconds, so a day-by-day walk and a bisection to the second find every change."""
+    def offset(second: int) -> int:
+        delta = datetime.fromtimestamp(second, UTC).astimezone(tz).utcoffset()
+        return round(delta.total_seconds() / 60) if delta is not None else 0
+
+    begin, end = math.floor(first.timestamp()), math.floor(last.timestamp()) + 1
+    spans: list[tuple[int, int, int]] = []
+    current, probe = offset(begin), begin
+    while probe < end:
+        step = min(probe + 86_400, end)
+        if offset(step) == current:
+            probe = step
+            continue
+        low, high = probe, step  # offset(low) is the current one, offset(high) is not
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if offset(middle) == current else (low, middle)
+        spans.append((begin, high, current))
+        begin, current, probe = high, offset(high), high
+    spans.append((begin, end, current))
+    return [(datetime.fromtimestamp(a, UTC), datetime.fromtimestamp(b, UTC), m) for a, b, m in spans]

@@ -210,6 +210,9 @@ reviews = sa.Table(
     sa.Column("reviewed_at", UTCDateTime, nullable=False),
     sa.Column("duration_ms", sa.Integer, nullable=True),
     sa.Column("state_before", sa.JSON, nullable=True),  # lets the last answer be undone
+    # A learner's answers by time (today's, the last 30 days, per local day) and per card (recall by topic).
+    sa.Index("ix_reviews_learner_id_reviewed_at", "learner_id", "reviewed_at"),
+    sa.Index("ix_reviews_learner_id_card_id_rating", "learner_id", "card_id", "rating"),
 )
 
 # Quiz and placement answers: what mastery and the placement check are computed from.
