@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import NOW, Home
+from conftest import NOW, PROFILE, Home
 from hypothesis import HealthCheck, settings
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install -e '.[dev]')")
@@ -23,8 +23,19 @@ from team import PASSWORD, make_accounts, team_settings  # noqa: E402
 @pytest.fixture(params=["dashboard", "team"])
 def fuzzed(request: pytest.FixtureRequest, home: Home, tmp_path: Path) -> Iterator[dict[str, Any]]:
     url = f"sqlite:///{tmp_path / 'fuzz.db'}"
-    make_accounts(url, "ada", "bob")  # in dashboard mode the first learner (Ada) is the home's learner
     multi_user = request.param == "team"
+    if multi_user:
+        make_accounts(url, "ada", "bob")
+    else:  # a personal home: one learner, no accounts
+        import tomllib
+
+        from offhours.coach import Coach
+        from offhours.profile import profile_from_dict
+        from offhours.store import Store
+
+        store = Store.open(url)
+        Coach(store, clock=lambda: NOW).init_profile(profile_from_dict(tomllib.loads(PROFILE), source="t", now=NOW))
+        store.close()
     app = create_app(team_settings(url, home.path), clock=lambda: NOW, multi_user=multi_user)
 
     async def sign_in() -> dict[str, str]:

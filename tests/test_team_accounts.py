@@ -3,17 +3,20 @@ a real PostgreSQL server (the `database_url` fixture runs each test on both)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 import sqlalchemy as sa
-from conftest import Home, Run
+from conftest import NOW, Home, Run
 
 from offhours.errors import InputError
 from offhours.store import Store
-from team import PASSWORD, Browser, field_error, make_accounts, run_team
+from offhours.web import create_app
+from team import PASSWORD, Browser, field_error, make_accounts, run_team, team_settings
 
 pytest.importorskip("argon2", reason="team server mode needs argon2-cffi (pip install -e '.[server]')")
 
@@ -184,3 +187,22 @@ def test_a_new_account_onboards_its_own_learner(database_url: str, tmp_path: Pat
         assert (await ada.get("/api/profile")).json()["name"] == "Ada"
 
     run_team(database_url, tmp_path, scenario, signup="open")
+
+
+def test_a_team_database_is_not_a_personal_home(database_url: str, cli: Callable[..., Run],
+                                                monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The CLI's learner commands, or the dashboard served without --multi-user, would otherwise act as
+    whichever learner came first: they refuse instead."""
+    make_accounts(database_url, "ada")
+    monkeypatch.setenv("OFFHOURS_DATABASE_URL", database_url)
+    for command in (["today"], ["profile", "show"], ["cards", "due"]):
+        result = cli(*command)
+        assert result.exit_code == 2 and "belongs to a team server" in result.stderr, command
+    app = create_app(team_settings(database_url, tmp_path), clock=lambda: NOW)
+
+    async def go() -> int:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://x.test") as client:
+            return (await client.get("/api/profile")).status_code
+
+    assert asyncio.run(go()) == 400

@@ -106,8 +106,12 @@ class Store:
     # ---- learner profile ---------------------------------------------------------------------------------
 
     def local_learner_id(self) -> int | None:
-        """The learner of a single-user home: the first one created."""
+        """The learner of a single-user home: the first one created. A team server's database has many
+        people's learners, and none of them is "the" learner: asking there is refused, not answered."""
         with self.engine.connect() as conn:
+            if conn.execute(sa.select(accounts.c.id).limit(1)).first() is not None:
+                raise InputError("this database belongs to a team server (it has accounts): use it through "
+                                 "`offhours serve --multi-user`; the learner commands work on a personal home")
             return conn.execute(sa.select(sa.func.min(learners.c.id))).scalar()
 
     def save_profile(self, profile: Profile, *, start_date: date, now: datetime,
