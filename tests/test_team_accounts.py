@@ -206,3 +206,19 @@ def test_a_team_database_is_not_a_personal_home(database_url: str, cli: Callable
             return (await client.get("/api/profile")).status_code
 
     assert asyncio.run(go()) == 400
+
+
+def test_csrf_is_required_in_team_mode_too(database_url: str, tmp_path: Path) -> None:
+    make_accounts(database_url, "ada")
+
+    async def scenario(new_browser: Callable[[], Browser]) -> None:
+        ada = new_browser()
+        await ada.login("ada@example.com")
+        forged_form = await ada.client.post("/groups", data={"name": "Planted"})  # cookie sent, no token
+        forged_api = await ada.client.post("/api/groups", data={"name": "Planted"})  # a form aimed at the API
+        wrong = await ada.client.post("/groups", data={"name": "Planted", "csrf_token": "guess"})
+        assert (forged_form.status_code, forged_api.status_code, wrong.status_code) == (403, 403, 403)
+        assert (await ada.get("/api/groups")).json() == []
+        assert (await ada.form("/groups", {"name": "Real"})).status_code == 303
+
+    run_team(database_url, tmp_path, scenario)
