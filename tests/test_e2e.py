@@ -11,10 +11,12 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import NOW, REPO, Home, Run
+from fastapi import FastAPI
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
@@ -25,31 +27,38 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
         "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture
-def server(cli: Callable[..., Run], home: Home, profile_file: Path) -> Iterator[str]:
+@contextmanager
+def served(app: FastAPI) -> Iterator[str]:
+    """The app under uvicorn in a background thread on a free loopback port; yields its base URL."""
     import uvicorn
 
-    from offhours.web import create_app
-
-    assert cli("init", "--profile", str(profile_file)).exit_code == 0
-    for i in range(3):
-        assert cli("cards", "add", f"Question {i}?", f"Answer {i}").exit_code == 0
-    assert cli("log", "--topic", "python-basics", "--minutes", "37").exit_code == 0
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(home.settings(), clock=lambda: NOW), host="127.0.0.1", port=port,
-                            log_level="warning")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(100):
         if server.started:
             break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def server(cli: Callable[..., Run], home: Home, profile_file: Path) -> Iterator[str]:
+    from offhours.web import create_app
+
+    assert cli("init", "--profile", str(profile_file)).exit_code == 0
+    for i in range(3):
+        assert cli("cards", "add", f"Question {i}?", f"Answer {i}").exit_code == 0
+    assert cli("log", "--topic", "python-basics", "--minutes", "37").exit_code == 0
+    with served(create_app(home.settings(), clock=lambda: NOW)) as url:
+        yield url
 
 
 @pytest.fixture
@@ -177,24 +186,10 @@ def test_math_cards_and_the_code_editor(server: str, browser: object, cli: Calla
 @pytest.fixture
 def empty_server(home: Home) -> Iterator[str]:
     """uvicorn on a home where no learner lives yet."""
-    import uvicorn
-
     from offhours.web import create_app
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(home.settings(), clock=lambda: NOW), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with served(create_app(home.settings(), clock=lambda: NOW)) as url:
+        yield url
 
 
 def test_onboarding_from_an_empty_home(empty_server: str, browser: object, request: pytest.FixtureRequest) -> None:

@@ -3,16 +3,13 @@ group, the other joins it with the invite code and checks in, and the first sees
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import NOW, REPO
 
-from test_e2e import ARGS, CHROMIUM, sync_api
+from test_e2e import ARGS, CHROMIUM, served, sync_api
 
 pytest.importorskip("argon2", reason="team server mode needs argon2-cffi (pip install -e '.[server]')")
 
@@ -21,26 +18,12 @@ from team import PASSWORD, make_accounts, team_settings
 
 @pytest.fixture
 def team_server(tmp_path: Path) -> Iterator[str]:
-    import uvicorn
-
     from offhours.web import create_app
 
     url = f"sqlite:///{tmp_path / 'team.db'}"
     make_accounts(url, "ada", "bob")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(team_settings(url, tmp_path / "home"), clock=lambda: NOW, multi_user=True)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with served(create_app(team_settings(url, tmp_path / "home"), clock=lambda: NOW, multi_user=True)) as base:
+        yield base
 
 
 def _sign_in(page: object, base: str, name: str) -> None:

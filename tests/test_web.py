@@ -30,6 +30,30 @@ def request(home: Home, method: str, url: str, **kwargs: Any) -> httpx.Response:
     return asyncio.run(go())
 
 
+class Browser:
+    """One cookie jar across requests, as a browser keeps it: forms need this session's CSRF token."""
+
+    def __init__(self, home: Home) -> None:
+        self.app = create_app(home.settings(), clock=lambda: NOW)
+        self.cookies: dict[str, str] = {}
+
+    def go(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        async def run() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://offhours.test",
+                                         cookies=self.cookies) as client:
+                response = await client.request(method, url, **kwargs)
+                self.cookies.update(dict(client.cookies))
+                return response
+
+        return asyncio.run(run())
+
+    def form(self, url: str, page: str, data: dict[str, str], **kwargs: Any) -> httpx.Response:
+        token = re.search(r'name="csrf_token" value="([^"]+)"', self.go("GET", page).text)
+        assert token, "the page has no form token"
+        return self.go("POST", url, data={"csrf_token": token.group(1), **data}, **kwargs)
+
+
 @pytest.fixture
 def learner(cli: Callable[..., Run], home: Home, profile_file: Path) -> Home:
     assert cli("init", "--profile", str(profile_file)).exit_code == 0

@@ -3,26 +3,22 @@ map, the "I have N minutes" picker, mastery, achievements and rewards; each page
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
-from conftest import NOW, Home, Run
+from conftest import Home, Run
 
 from offhours.coach_plan import BusySpan, WeekView
 from offhours.domain.planner import Block
 from offhours.domain.supply import Window
-from offhours.web import create_app
 from offhours.web.layout import map_layout, timeline, week_grid, wrap
-from test_web import learner, request  # noqa: F401  (learner is a fixture)
+from test_web import Browser, learner, request  # noqa: F401  (learner is a fixture)
 
 WORK_ICS = b"""BEGIN:VCALENDAR
 VERSION:2.0
@@ -48,30 +44,6 @@ END:VEVENT
 END:VCALENDAR
 """
 WEEK = "2026-12-02"  # a Wednesday: the page shows Monday 30 November to Sunday 6 December
-
-
-class Browser:
-    """One cookie jar across requests, as a browser keeps it: forms need this session's CSRF token."""
-
-    def __init__(self, home: Home) -> None:
-        self.app = create_app(home.settings(), clock=lambda: NOW)
-        self.cookies: dict[str, str] = {}
-
-    def go(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        async def run() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://offhours.test",
-                                         cookies=self.cookies) as client:
-                response = await client.request(method, url, **kwargs)
-                self.cookies.update(dict(client.cookies))
-                return response
-
-        return asyncio.run(run())
-
-    def form(self, url: str, page: str, data: dict[str, str]) -> httpx.Response:
-        token = re.search(r'name="csrf_token" value="([^"]+)"', self.go("GET", page).text)
-        assert token, "the page has no form token"
-        return self.go("POST", url, data={"csrf_token": token.group(1), **data})
 
 
 @pytest.fixture

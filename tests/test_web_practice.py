@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import importlib.util
 import json
@@ -11,42 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from conftest import NOW, Home, Run
 
 from offhours.catalog import default_catalog
-from offhours.web import create_app
 from offhours.web.markup import render_markdown
-from test_web import learner, request  # noqa: F401  (learner is a fixture)
+from test_web import Browser, learner, request  # noqa: F401  (learner is a fixture)
 
 CATALOG = default_catalog()
 EXERCISE = "numpy-standardize-columns"
 PROJECT = "tabular-breast-cancer"
-
-
-class Browser:
-    """One cookie jar across requests, like a real browser: forms need the CSRF token of this session."""
-
-    def __init__(self, home: Home) -> None:
-        self.app = create_app(home.settings(), clock=lambda: NOW)
-        self.cookies: dict[str, str] = {}
-
-    def go(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        async def run() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://offhours.test",
-                                         cookies=self.cookies) as client:
-                response = await client.request(method, url, **kwargs)
-                self.cookies.update(dict(client.cookies))
-                return response
-
-        return asyncio.run(run())
-
-    def form(self, url: str, page: str, data: dict[str, str], **kwargs: Any) -> httpx.Response:
-        token = re.search(r'name="csrf_token" value="([^"]+)"', self.go("GET", page).text)
-        assert token, "the page has no form token"
-        return self.go("POST", url, data={"csrf_token": token.group(1), **data}, **kwargs)
 
 
 def _cards_on_page(text: str) -> list[dict[str, Any]]:
