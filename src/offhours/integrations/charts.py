@@ -16,24 +16,27 @@ LEVEL_COLOURS = {"not-started": "#e6e6e6", "attempted": "#f4d58d", "familiar": "
                  "proficient": "#5fb36a", "mastered": "#2a7a3b"}
 
 
+STYLE = {"font.size": 9, "svg.fonttype": "none", "axes.spines.top": False, "axes.spines.right": False}
+
+
 def _figure(width: float = 7.0, height: float = 3.0) -> tuple[Any, Any]:
-    import matplotlib
+    """A figure of its own, without pyplot: pyplot's global state is not safe when the web server draws
+    several charts at once in its worker threads."""
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"font.size": 9, "svg.fonttype": "none", "axes.spines.top": False,
-                         "axes.spines.right": False})
-    return plt.subplots(figsize=(width, height))
+    with rc_context(STYLE):
+        fig = Figure(figsize=(width, height))
+        return fig, fig.subplots()
 
 
 def _svg(fig: Any) -> str:
-    import matplotlib.pyplot as plt
+    from matplotlib import rc_context
 
     buffer = io.StringIO()
-    fig.tight_layout()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})  # no timestamp: the same data, the same file
-    plt.close(fig)
+    with rc_context(STYLE):
+        fig.tight_layout()
+        fig.savefig(buffer, format="svg", metadata={"Date": None})  # no timestamp: the same data, the same file
     return buffer.getvalue()
 
 
