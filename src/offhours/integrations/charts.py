@@ -16,7 +16,7 @@ LEVEL_COLOURS = {"not-started": "#e6e6e6", "attempted": "#f4d58d", "familiar": "
                  "proficient": "#5fb36a", "mastered": "#2a7a3b"}
 
 
-STYLE = {"font.size": 9, "svg.fonttype": "none", "axes.spines.top": False, "axes.spines.right": False}
+STYLE: dict[Any, Any] = {"font.size": 9, "svg.fonttype": "none", "axes.spines.top": False, "axes.spines.right": False}
 
 
 def _figure(width: float = 7.0, height: float = 3.0) -> tuple[Any, Any]:
