@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 from conftest import NOW, Home, Run
 
+from offhours.accounts import Accounts
 from offhours.errors import InputError
 from offhours.store import Store
 from offhours.web import create_app
@@ -43,9 +44,7 @@ def test_db_upgrade_then_serve(database_url: str, cli: Callable[..., Run], monke
 
 def test_sign_up_needs_an_invite_and_shows_errors_beside_fields(database_url: str, tmp_path: Path) -> None:
     store = Store.open(database_url)
-    from offhours.accounts import Accounts
-
-    code = Accounts(store, lambda: __import__("conftest").NOW).create_invite(None)
+    code = Accounts(store, lambda: NOW).create_invite(None)
     store.close()
 
     async def scenario(new_browser: Callable[[], Browser]) -> None:

@@ -104,8 +104,7 @@ class Coach:
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = utc_now) -> Coach:
         def open_store() -> Store:
-            if settings.is_sqlite:
-                settings.home.mkdir(parents=True, exist_ok=True)
+            settings.ensure_home()
             return Store.open(settings.database_url)
 
         return cls(open_store, clock=clock, home=settings.home if settings.is_sqlite else None)

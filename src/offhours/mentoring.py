@@ -7,7 +7,6 @@ reported as not found, so ids cannot be probed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from offhours.coach import Coach
 from offhours.coach_progress import Progress
@@ -125,7 +124,3 @@ def submission_json(submission: Submission) -> dict[str, object]:
     return {"id": submission.id, "exercise": submission.slug, "status": submission.status,
             "tests_passed": submission.tests_passed, "tests_total": submission.tests_total,
             "submitted_at": submission.submitted_at.isoformat()}
-
-
-def when(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")

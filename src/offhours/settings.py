@@ -39,6 +39,11 @@ class Settings:
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
+    def ensure_home(self) -> None:
+        """Create the data folder when the database lives in it (SQLite will not create the folder)."""
+        if self.is_sqlite:
+            self.home.mkdir(parents=True, exist_ok=True)
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)

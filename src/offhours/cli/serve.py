@@ -44,8 +44,7 @@ def serve(
     from offhours.web.app import app_from_env
 
     settings = Settings.from_env()
-    if settings.is_sqlite:
-        settings.home.mkdir(parents=True, exist_ok=True)
+    settings.ensure_home()
     if multi_user:
         from offhours.store import Store
 
@@ -63,8 +62,7 @@ def db_upgrade() -> None:
     from offhours.store import database
 
     settings = Settings.from_env()
-    if settings.is_sqlite:
-        settings.home.mkdir(parents=True, exist_ok=True)
+    settings.ensure_home()
     engine = database.make_engine(settings.database_url)
     try:
         before = database.current_revision(engine)
@@ -84,8 +82,7 @@ def db_status() -> None:
     from offhours.store import database
 
     settings = Settings.from_env()
-    if settings.is_sqlite:
-        settings.home.mkdir(parents=True, exist_ok=True)
+    settings.ensure_home()
     engine = database.make_engine(settings.database_url)
     try:
         found = database.current_revision(engine)
@@ -101,6 +98,7 @@ def _accounts() -> Accounts:
     from offhours.store import Store
 
     settings = Settings.from_env()
+    settings.ensure_home()
     return Accounts(Store.open(settings.database_url, migrate=False), clock_from_env(), signup=settings.signup)
 
 

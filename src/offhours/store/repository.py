@@ -104,11 +104,14 @@ class Store(MemoryStore):
     def local_learner_id(self) -> int | None:
         """The learner of a single-user home: the first one created. A team server's database has many
         people's learners, and none of them is "the" learner: asking there is refused, not answered."""
+        any_account = sa.select(accounts.c.id).limit(1).scalar_subquery()
+        first_learner = sa.select(sa.func.min(learners.c.id)).scalar_subquery()
         with self.engine.connect() as conn:
-            if conn.execute(sa.select(accounts.c.id).limit(1)).first() is not None:
+            account, learner = conn.execute(sa.select(any_account, first_learner)).one()
+            if account is not None:
                 raise InputError("this database belongs to a team server (it has accounts): use it through "
                                  "`offhours serve --multi-user`; the learner commands work on a personal home")
-            return conn.execute(sa.select(sa.func.min(learners.c.id))).scalar()
+            return int(learner) if learner is not None else None
 
     def save_profile(self, profile: Profile, *, start_date: date, now: datetime,
                      learner_id: int | None = None, account_id: int | None = None) -> int:

@@ -39,8 +39,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None, *,
 
     def store() -> Store:
         if not opened:
-            if settings.is_sqlite:
-                settings.home.mkdir(parents=True, exist_ok=True)
+            settings.ensure_home()
             opened.append(Store.open(settings.database_url, migrate=not multi_user))
         return opened[0]
 

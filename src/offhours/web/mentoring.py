@@ -12,6 +12,7 @@ from offhours import views
 from offhours.coach_progress import progress_json
 from offhours.errors import InputError
 from offhours.mentoring import Mentoring, comment_json, submission_json
+from offhours.store.team import Account
 from offhours.web.app import templates
 from offhours.web.deps import require_account
 
@@ -173,6 +174,6 @@ def api_share(m: MentoringDep, entry_id: int, body: Sharing) -> dict[str, bool]:
     return {"shared": body.shared}
 
 
-def _person(account: Any) -> dict[str, object]:
+def _person(account: Account) -> dict[str, object]:
     return {"id": account.id, "display_name": account.display_name}
 
